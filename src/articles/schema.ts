@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { TIME_PRECISIONS } from '../annotations/schema.js';
+import { pageQuery } from '../http/common.js';
+
+const articleFields = {
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  authors: z.array(z.string()),
+  url: z.string().nullable(),
+  language: z.string().describe('ISO 639-1 code.'),
+  published_at: z.string().nullable().describe('ISO 8601, as precise as known (see published_precision).'),
+  published_precision: z.enum(TIME_PRECISIONS).nullable(),
+  published_inferred: z.boolean().describe('True when the report prints no date and it was worked out from the text.'),
+  published_basis: z.string().nullable().describe('How the date was read or inferred.'),
+  updated_at: z.string().nullable(),
+  updated_precision: z.enum(TIME_PRECISIONS).nullable(),
+  body: z.string().describe('The cleaned text that claim quotes and mentions point into.'),
+};
+
+export const articleSchema = z.object(articleFields).meta({
+  id: 'Article',
+  example: {
+    id: 'kh-2024-11-25-nk-casualties', title: 'North Korean troopers killed, wounded in Ukraine war: NIS',
+    publisher: 'The Korea Herald', authors: ['Kim Arin'], url: null, language: 'en',
+    published_at: '2024-11-25T15:27+09:00', published_precision: 'minute', published_inferred: false,
+    published_basis: 'Printed as "Published : Nov. 25, 2024 - 15:27"', updated_at: null, updated_precision: null,
+    body: 'South Korea has intelligence that North Korea has suffered losses among its troops ...',
+  },
+});
+
+export const articleDetailSchema = z
+  .object({ ...articleFields, raw_text: z.string().describe('The report exactly as received, before cleaning.') })
+  .meta({ id: 'ArticleDetail' });
+
+export const articleListQuery = z.strictObject({ ...pageQuery });
+
+export type Article = z.infer<typeof articleSchema>;
+export type ArticleDetail = z.infer<typeof articleDetailSchema>;

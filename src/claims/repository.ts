@@ -1,0 +1,82 @@
+// Claims as stored -> claims as the API shows them. Pages are fetched by keyset on
+// (claimed_from, id), the claims_claimed_from_id index, then hydrated with one query per child
+// table for the whole page.
+import type { Db } from '../db/client.js';
+import { groupBy, idList } from '../db/group.js';
+import { keysetPager } from '../db/keyset.js';
+import type { Claim, ClaimDetail } from './schema.js';
+
+interface ClaimRow {
+  id: string; article_id: string; text: string; quote_exact: string; quote_prefix: string; quote_suffix: string;
+  quote_start: number; quote_end: number; claimant_id: string | null; claimant_name: string | null;
+  claimant_kind: string | null; stance: string; certainty: string; claimed_on: string; claimed_from: string;
+  topic_id: string | null;
+}
+
+const SELECT_CLAIM = `
+  SELECT c.id, c.article_id, c.text, c.quote_exact, c.quote_prefix, c.quote_suffix, c.quote_start, c.quote_end,
+         c.claimant_id, e.name AS claimant_name, e.kind AS claimant_kind, c.stance, c.certainty, c.claimed_on,
+         c.claimed_from, c.topic_id
+  FROM claims c LEFT JOIN entities e ON e.id = c.claimant_id`;
+const IN_PAGE = 'IN (SELECT value FROM json_each(?))';
+
+export type ClaimRepository = ReturnType<typeof createClaimRepository>;
+
+export function createClaimRepository(db: Db) {
+  const byId = db.prepare(`${SELECT_CLAIM} WHERE c.id = ?`);
+  const via = db.prepare(`SELECT v.claim_id, e.id, e.name FROM claim_via v JOIN entities e ON e.id = v.entity_id
+    WHERE v.claim_id ${IN_PAGE} ORDER BY v.claim_id, v.position`);
+  const subjects = db.prepare(`SELECT s.claim_id, e.id, e.name, s.role FROM claim_entities s
+    JOIN entities e ON e.id = s.entity_id WHERE s.claim_id ${IN_PAGE} ORDER BY s.claim_id, s.position`);
+  const events = db.prepare(`SELECT claim_id, event_id FROM claim_events WHERE claim_id ${IN_PAGE}
+    ORDER BY claim_id, event_id`);
+  const quantities = db.prepare(`SELECT claim_id, value, min, max, unit, approximate FROM claim_quantities
+    WHERE claim_id ${IN_PAGE} ORDER BY claim_id, position`);
+  const relations = db.prepare(`
+    SELECT type, to_claim_id AS claim_id, 'outgoing' AS direction FROM claim_relations WHERE from_claim_id = ?
+    UNION ALL
+    SELECT type, from_claim_id AS claim_id, 'incoming' AS direction FROM claim_relations WHERE to_claim_id = ?
+    ORDER BY direction DESC, type, claim_id`);
+
+  function hydrate(rows: ClaimRow[]): Claim[] {
+    const ids = idList(rows.map((r) => r.id));
+    type Child = { claim_id: string } & Record<string, unknown>;
+    const viaOf = groupBy(via.all(ids) as Child[], 'claim_id');
+    const subjectsOf = groupBy(subjects.all(ids) as Child[], 'claim_id');
+    const eventsOf = groupBy(events.all(ids) as Child[], 'claim_id');
+    const quantitiesOf = groupBy(quantities.all(ids) as Child[], 'claim_id');
+    return rows.map((r) => ({
+      id: r.id,
+      article_id: r.article_id,
+      text: r.text,
+      quote: { exact: r.quote_exact, prefix: r.quote_prefix, suffix: r.quote_suffix, start: r.quote_start, end: r.quote_end },
+      claimant: r.claimant_id === null ? null
+        : { id: r.claimant_id, name: r.claimant_name!, kind: r.claimant_kind as NonNullable<Claim['claimant']>['kind'] },
+      via: (viaOf.get(r.id) ?? []).map(({ id, name }) => ({ id: id as string, name: name as string })),
+      stance: r.stance as Claim['stance'],
+      certainty: r.certainty as Claim['certainty'],
+      claimed_on: r.claimed_on,
+      quantities: (quantitiesOf.get(r.id) ?? []).map((q) => ({
+        value: q.value as number | null, min: q.min as number | null, max: q.max as number | null,
+        unit: q.unit as string, approximate: q.approximate === 1,
+      })),
+      entities: (subjectsOf.get(r.id) ?? []).map(({ id, name, role }) =>
+        ({ id: id as string, name: name as string, role: role as Claim['entities'][number]['role'] })),
+      event_ids: (eventsOf.get(r.id) ?? []).map((e) => e.event_id as string),
+      topic_id: r.topic_id,
+    }));
+  }
+
+  return {
+    list: keysetPager<ClaimRow, Claim>(db, {
+      select: SELECT_CLAIM, sort: 'claimed_on', columns: ['c.claimed_from', 'c.id'],
+      keyOf: (r) => [r.claimed_from, r.id], map: hydrate,
+    }),
+    get(id: string): ClaimDetail | undefined {
+      const row = byId.get(id) as ClaimRow | undefined;
+      if (!row) return undefined;
+      const [claim] = hydrate([row]);
+      return { ...claim, relations: relations.all(id, id) as ClaimDetail['relations'] };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CERTAINTIES, RELATION_TYPES, STANCES, SUBJECT_ROLES } from '../annotations/schema.js';
+import { pageQuery } from '../http/common.js';
+import { entityKindSchema, entityRefSchema } from '../entities/schema.js';
+
+export const quoteSchema = z
+  .object({
+    exact: z.string().describe('The exact words in the article body.'),
+    prefix: z.string().describe('Up to 32 characters before the quote (W3C TextQuoteSelector).'),
+    suffix: z.string().describe('Up to 32 characters after the quote.'),
+    start: z.number().int().describe('Offset of the first character in the body, in Unicode code points.'),
+    end: z.number().int().describe('Offset just past the last character, in code points (TextPositionSelector).'),
+  })
+  .meta({ id: 'Quote' });
+
+export const quantitySchema = z
+  .object({
+    value: z.number().nullable().describe('The figure, when a single one was given.'),
+    min: z.number().nullable().describe('Lower bound ("1,000 to 3,000", "at least").'),
+    max: z.number().nullable().describe('Upper bound ("up to 3,000").'),
+    unit: z.string(),
+    approximate: z.boolean().describe('"about", "around", "approximately", "some".'),
+  })
+  .meta({ id: 'Quantity' });
+
+export const relationSchema = z
+  .object({
+    type: z.enum(RELATION_TYPES),
+    claim_id: z.string().describe('The claim at the other end.'),
+    direction: z.enum(['outgoing', 'incoming']).describe(
+      'outgoing: this claim <type> the other ("this updates that"); incoming: the other <type> this one.',
+    ),
+  })
+  .meta({ id: 'ClaimRelation' });
+
+const claimFields = {
+  id: z.string(),
+  article_id: z.string(),
+  text: z.string().describe('The claim restated as one plain sentence.'),
+  quote: quoteSchema,
+  claimant: z.object({ id: z.string(), name: z.string(), kind: entityKindSchema }).nullable()
+    .describe('Who made the claim; null only when the report gives no source.'),
+  via: z.array(entityRefSchema).describe('The chain the claim reached the report through, nearest the claimant first.'),
+  stance: z.enum(STANCES).meta({ id: 'Stance' }),
+  certainty: z.enum(CERTAINTIES).meta({ id: 'Certainty' }),
+  claimed_on: z.string().describe('When the claim was made: ISO 8601 date of year, month or day precision.'),
+  quantities: z.array(quantitySchema),
+  entities: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(SUBJECT_ROLES) }))
+    .describe('What the claim is about, with the role each entity plays in it.'),
+  event_ids: z.array(z.string()),
+  topic_id: z.string().nullable(),
+};
+
+const claimExample = {
+  id: 'jad1120-nis-11000-troops-kursk',
+  article_id: 'jad-2024-11-20-nk-troops-in-combat',
+  text: 'About 11,000 North Korean soldiers were moved to the Kursk region in late October 2024.',
+  quote: {
+    exact: 'approximately 11,000 North Korean soldiers were transferred to the Kursk region',
+    prefix: 'officials from the NIS said they believe ', suffix: ' in western Russia in late October',
+    start: 462, end: 540,
+  },
+  claimant: { id: 'nis', name: 'National Intelligence Service', kind: 'government_body' },
+  via: [{ id: 'lee-seong-kweun', name: 'Lee Seong-kweun' }, { id: 'park-sun-won', name: 'Park Sun-won' }],
+  stance: 'asserts', certainty: 'estimated', claimed_on: '2024-11-20',
+  quantities: [{ value: 11000, min: null, max: null, unit: 'troops', approximate: true }],
+  entities: [{ id: 'nk-forces-in-russia', name: 'North Korean forces in Russia', role: 'agent' }],
+  event_ids: ['nis-briefing-2024-11-20'], topic_id: 'nk-troops-sent',
+};
+
+export const claimSchema = z.object(claimFields).meta({ id: 'Claim', example: claimExample });
+
+export const claimDetailSchema = z
+  .object({ ...claimFields, relations: z.array(relationSchema).describe('Links to other claims, both ways.') })
+  .meta({ id: 'ClaimDetail', example: { ...claimExample, relations: [] } });
+
+export const claimListQuery = z.strictObject({ ...pageQuery });
+
+export type Claim = z.infer<typeof claimSchema>;
+export type ClaimDetail = z.infer<typeof claimDetailSchema>;

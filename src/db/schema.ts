@@ -1,0 +1,190 @@
+// Every table of claimtrail. Migrations in migrations/ are generated from this file by drizzle-kit.
+// Dates known only to a month or year are stored as written ("2024-10") plus the first and last
+// day they cover, so that range filters compare days and an index can serve them.
+
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    publisher: text('publisher').notNull(),
+    authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+    url: text('url'),
+    language: text('language').notNull(),
+    publishedAt: text('published_at'),
+    publishedPrecision: text('published_precision'),
+    publishedInferred: integer('published_inferred', { mode: 'boolean' }).notNull().default(false),
+    publishedBasis: text('published_basis'),
+    updatedAt: text('updated_at'),
+    updatedPrecision: text('updated_precision'),
+    sourceFile: text('source_file'),
+    rawText: text('raw_text').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [uniqueIndex('articles_url_unique').on(t.url)],
+);
+
+export const entities = sqliteTable(
+  'entities',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
+    description: text('description').notNull(),
+    wikidataId: text('wikidata_id'),
+  },
+  (t) => [index('entities_kind_id').on(t.kind, t.id)],
+);
+
+export const topics = sqliteTable('topics', {
+  id: text('id').primaryKey(),
+  question: text('question').notNull(),
+  unit: text('unit'),
+  description: text('description'),
+});
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    start: text('start').notNull(),
+    end: text('end'),
+    // First day of `start` and last day of `end` (or of `start` when there is no end).
+    startDay: text('start_day').notNull(),
+    endDay: text('end_day').notNull(),
+    description: text('description'),
+  },
+  (t) => [index('events_start_day_id').on(t.startDay, t.id)],
+);
+
+export const eventLocations = sqliteTable(
+  'event_locations',
+  {
+    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.entityId] }), index('event_locations_entity').on(t.entityId)],
+);
+
+export const eventParticipants = sqliteTable(
+  'event_participants',
+  {
+    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    role: text('role').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.entityId, t.role] }),
+    index('event_participants_entity').on(t.entityId),
+  ],
+);
+
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mentions_article_start').on(t.articleId, t.start),
+    index('mentions_entity_article').on(t.entityId, t.articleId),
+  ],
+);
+
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id').notNull().references(() => articles.id),
+    text: text('text').notNull(),
+    quoteExact: text('quote_exact').notNull(),
+    quotePrefix: text('quote_prefix').notNull(),
+    quoteSuffix: text('quote_suffix').notNull(),
+    quoteStart: integer('quote_start').notNull(),
+    quoteEnd: integer('quote_end').notNull(),
+    claimantId: text('claimant_id').references(() => entities.id),
+    stance: text('stance').notNull(),
+    certainty: text('certainty').notNull(),
+    claimedOn: text('claimed_on').notNull(),
+    // First and last day that `claimed_on` covers: "2024-10" -> 2024-10-01 .. 2024-10-31.
+    claimedFrom: text('claimed_from').notNull(),
+    claimedTo: text('claimed_to').notNull(),
+    topicId: text('topic_id').references(() => topics.id),
+  },
+  (t) => [
+    index('claims_claimed_from_id').on(t.claimedFrom, t.id),
+    index('claims_article').on(t.articleId, t.claimedFrom, t.id),
+    index('claims_claimant').on(t.claimantId, t.claimedFrom, t.id),
+    index('claims_topic').on(t.topicId, t.claimedFrom, t.id),
+  ],
+);
+
+export const claimVia = sqliteTable(
+  'claim_via',
+  {
+    claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.position] }), index('claim_via_entity').on(t.entityId)],
+);
+
+export const claimEntities = sqliteTable(
+  'claim_entities',
+  {
+    claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    role: text('role').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.entityId, t.role] }), index('claim_entities_entity').on(t.entityId)],
+);
+
+export const claimEvents = sqliteTable(
+  'claim_events',
+  {
+    claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull().references(() => events.id),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.eventId] }), index('claim_events_event').on(t.eventId)],
+);
+
+export const claimQuantities = sqliteTable(
+  'claim_quantities',
+  {
+    claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    value: real('value'),
+    min: real('min'),
+    max: real('max'),
+    unit: text('unit').notNull(),
+    approximate: integer('approximate', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.position] })],
+);
+
+export const claimRelations = sqliteTable(
+  'claim_relations',
+  {
+    fromClaimId: text('from_claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    toClaimId: text('to_claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromClaimId, t.type, t.toClaimId] }),
+    index('claim_relations_to').on(t.toClaimId),
+  ],
+);
+

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EVENT_KINDS, PARTICIPANT_ROLES } from '../annotations/schema.js';
+import { pageQuery } from '../http/common.js';
+
+const partialDate = z.string().describe('ISO 8601 date of year, month or day precision: "2024", "2024-10", "2024-10-18".');
+
+export const eventSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(EVENT_KINDS).meta({ id: 'EventKind' }),
+    title: z.string(),
+    start: partialDate,
+    end: partialDate.nullable().describe('Null for a one-off event.'),
+    description: z.string().nullable(),
+    locations: z.array(z.object({ id: z.string(), name: z.string(), role: z.literal('location') })),
+    participants: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(PARTICIPANT_ROLES) })),
+    claim_ids: z.array(z.string()).describe('Claims that report this event.'),
+  })
+  .meta({
+    id: 'Event',
+    example: {
+      id: 'nk-special-forces-shipped-to-vladivostok', kind: 'troop_transport',
+      title: 'Russian Navy ships carry North Korean special forces to Vladivostok',
+      start: '2024-10-08', end: '2024-10-13', description: null,
+      locations: [{ id: 'vladivostok', name: 'Vladivostok', role: 'location' }],
+      participants: [{ id: 'russian-navy', name: 'Russian Navy', role: 'agent' }],
+      claim_ids: ['kh1018-nis-1500-special-forces'],
+    },
+  });
+
+export const eventListQuery = z.strictObject({ ...pageQuery });
+
+export type Event = z.infer<typeof eventSchema>;

@@ -1,0 +1,76 @@
+// Shapes and helpers every list and item route shares: ids, paging, the list envelope.
+import { z } from 'zod';
+import { AppError } from './problem.js';
+import { problemSchema } from './problem.js';
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "nis"')
+  .max(100);
+export const idParams = z.strictObject({ id: idSchema.describe('The resource id, a readable slug.') });
+
+export const MAX_LIMIT = 200;
+export const DEFAULT_LIMIT = 50;
+
+export const limitSchema = z
+  .string()
+  .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_LIMIT}`)
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= MAX_LIMIT, `must be a whole number from 1 to ${MAX_LIMIT}`)
+  .optional()
+  .describe(`Page size, 1 to ${MAX_LIMIT}; ${DEFAULT_LIMIT} when absent.`);
+
+export const cursorSchema = z
+  .string()
+  .max(1000)
+  .optional()
+  .describe('Opaque: the `next_cursor` of the previous page. Absent for the first page.');
+
+export const pageQuery = { limit: limitSchema, cursor: cursorSchema };
+
+export const listOf = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({
+    data: z.array(item),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  }).meta({ id });
+
+export const errorResponses = (...statuses: (400 | 404 | 406 | 429)[]) =>
+  Object.fromEntries(statuses.map((status) => [status, problemSchema]));
+
+export type SortKey = (string | number | null)[];
+
+/**
+ * Cursors carry the sort key of the last row served, so the next page starts strictly after it
+ * (keyset paging: no OFFSET, no row seen twice or skipped when rows are added meanwhile).
+ * The sort's name goes in too, so a cursor from one ordering is refused by another.
+ */
+export function encodeCursor(sort: string, key: SortKey): string {
+  return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, sort: string, arity: number): SortKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== sort || parsed.length !== arity + 1 ||
+      !parsed.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
+    throw new AppError('validation_failed', 'cursor is not one this list gave out: start again without it',
+      [{ in: 'query', name: 'cursor', message: 'is not a cursor from this list and ordering' }]);
+  }
+  return parsed.slice(1) as SortKey;
+}
+
+export interface Page<T> { data: T[]; next_cursor: string | null }
+
+/** Rows were fetched with limit + 1: the extra row only says whether a next page exists. */
+export function toPage<Row, T>(rows: Row[], limit: number, sort: string, keyOf: (row: Row) => SortKey, map: (rows: Row[]) => T[]): Page<T> {
+  const more = rows.length > limit;
+  const served = more ? rows.slice(0, limit) : rows;
+  return {
+    data: map(served),
+    next_cursor: more ? encodeCursor(sort, keyOf(served[served.length - 1])) : null,
+  };
+}

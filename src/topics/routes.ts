@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DEFAULT_LIMIT, errorResponses, idParams, listOf } from '../http/common.js';
+import { notFound } from '../http/problem.js';
+import type { TopicRepository } from './repository.js';
+import { topicListQuery, topicSchema } from './schema.js';
+
+export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = async (app, { topics }) => {
+  app.get('/', {
+    schema: {
+      operationId: 'listTopics',
+      tags: ['topics'],
+      summary: 'List topics by id',
+      description: 'The questions that claims answer, most with figures, ordered by id.',
+      querystring: topicListQuery,
+      response: { 200: listOf(topicSchema, 'TopicList'), ...errorResponses(400) },
+    },
+  }, async (request) => topics.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
+
+  app.get('/:id', {
+    schema: {
+      operationId: 'getTopic',
+      tags: ['topics'],
+      summary: 'One topic',
+      params: idParams,
+      response: { 200: topicSchema, ...errorResponses(400, 404) },
+    },
+  }, async (request) => topics.get(request.params.id) ?? Promise.reject(notFound('topic', request.params.id)));
+};

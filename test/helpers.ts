@@ -1,0 +1,44 @@
+// Every test gets its own in-memory database with the real migrations, so tests never share state.
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { readSeedFolder } from '../src/annotations/read-seed.js';
+import type { Corpus } from '../src/annotations/resolve.js';
+import { storeCorpus } from '../src/annotations/store.js';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+
+export const SEED_FOLDER = fileURLToPath(new URL('../seed', import.meta.url));
+
+export function freshDb(): Db {
+  const db = openDatabase(':memory:');
+  migrate(db);
+  return db;
+}
+
+let corpus: Corpus | undefined;
+/** The real annotated corpus, resolved once per test file (it is plain data; each test stores its own copy). */
+export function seedCorpus(): Corpus {
+  corpus ??= readSeedFolder(SEED_FOLDER);
+  return corpus;
+}
+
+export function seededDb(): Db {
+  const db = freshDb();
+  storeCorpus(db, seedCorpus());
+  return db;
+}
+
+export async function seededApp(): Promise<{ app: FastifyInstance; db: Db }> {
+  const db = seededDb();
+  const app = await buildApp({ config: { logLevel: 'silent' }, db });
+  return { app, db };
+}
+
+/** Every row of every table, for "nothing changed" assertions. */
+export function dumpTables(db: Db): Record<string, unknown[]> {
+  const tables = db.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+  ).all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+}

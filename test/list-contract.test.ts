@@ -1,0 +1,87 @@
+// The contract every list and item route shares: envelope, keyset paging, limits, cursors, 404s.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/client.js';
+import { seededApp } from './helpers.js';
+
+const RESOURCES = [
+  { path: '/v1/claims', table: 'claims' },
+  { path: '/v1/entities', table: 'entities' },
+  { path: '/v1/events', table: 'events' },
+  { path: '/v1/topics', table: 'topics' },
+  { path: '/v1/articles', table: 'articles' },
+];
+
+let app: FastifyInstance;
+let db: Db;
+beforeAll(async () => ({ app, db } = await seededApp()));
+afterAll(() => app.close());
+
+async function pageThrough(path: string, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < 1000; pages++) {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    const res = await app.inject({ url: `${path}?${query}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { data: { id: string }[]; next_cursor: string | null };
+    expect(body.data.length).toBeLessThanOrEqual(limit);
+    ids.push(...body.data.map((item) => item.id));
+    cursor = body.next_cursor;
+    if (cursor === null) return ids;
+  }
+  throw new Error('paging never ended');
+}
+
+describe.each(RESOURCES)('$path', ({ path, table }) => {
+  it.each([1, 3, 7, 50, 200])('yields every row exactly once with limit=%i', async (limit) => {
+    const ids = await pageThrough(path, limit);
+    const all = (db.prepare(`SELECT id FROM ${table}`).all() as { id: string }[]).map((r) => r.id);
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...all].sort());
+  });
+
+  it('answers 50 items by default in the {data, next_cursor} envelope', async () => {
+    const res = await app.inject({ url: path });
+    const body = res.json();
+    expect(Object.keys(body).sort()).toEqual(['data', 'next_cursor']);
+    const total = (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(body.data).toHaveLength(Math.min(50, total));
+  });
+
+  it.each([
+    ['limit=0', 'limit'], ['limit=201', 'limit'], ['limit=1e1', 'limit'], ['limit=0x10', 'limit'], ['limit=-1', 'limit'],
+    ['colour=red', 'colour'], ['cursor=not-a-cursor', 'cursor'],
+  ])('rejects ?%s with a problem naming %s', async (query, name) => {
+    const res = await app.inject({ url: `${path}?${query}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ in: 'query', name }] });
+  });
+
+  it('refuses a cursor handed out by a list with another ordering', async () => {
+    const other = path === '/v1/claims' ? '/v1/events' : '/v1/claims';
+    const { next_cursor } = (await app.inject({ url: `${other}?limit=1` })).json();
+    const res = await app.inject({ url: `${path}?cursor=${next_cursor}` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].name).toBe('cursor');
+  });
+
+  it('serves each item of the list by id, and 404s an unknown one', async () => {
+    const [first] = (await app.inject({ url: `${path}?limit=1` })).json().data;
+    const item = await app.inject({ url: `${path}/${first.id}` });
+    expect(item.statusCode).toBe(200);
+    expect(item.json()).toMatchObject(first);
+    const missing = await app.inject({ url: `${path}/no-such-thing` });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'not_found', instance: `${path}/no-such-thing` });
+    expect(missing.json().detail).toContain('"no-such-thing"');
+  });
+
+  it('rejects an id that cannot be a slug with 400, not 404', async () => {
+    const res = await app.inject({ url: `${path}/Not%20A%20Slug` });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ in: 'path', name: 'id' });
+  });
+});
