@@ -139,17 +139,16 @@ CREATE TABLE `events` (
 --> statement-breakpoint
 CREATE INDEX `events_start_day_id` ON `events` (`start_day`,`id`);--> statement-breakpoint
 CREATE TABLE `mentions` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`article_id` text NOT NULL,
 	`entity_id` text NOT NULL,
 	`start` integer NOT NULL,
 	`end` integer NOT NULL,
 	`text` text NOT NULL,
+	PRIMARY KEY(`article_id`, `start`),
 	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`entity_id`) REFERENCES `entities`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `mentions_article_start` ON `mentions` (`article_id`,`start`);--> statement-breakpoint
 CREATE INDEX `mentions_entity_article` ON `mentions` (`entity_id`,`article_id`);--> statement-breakpoint
 CREATE TABLE `topics` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -29,6 +29,7 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     // A caller's x-request-id is kept (and echoed), so a newsroom can trace one request across systems.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -89,15 +89,15 @@ export const eventParticipants = sqliteTable(
 export const mentions = sqliteTable(
   'mentions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
     entityId: text('entity_id').notNull().references(() => entities.id),
     start: integer('start').notNull(),
     end: integer('end').notNull(),
     text: text('text').notNull(),
   },
+  // Mentions never overlap, so where one starts identifies it: a reload yields the same keys.
   (t) => [
-    uniqueIndex('mentions_article_start').on(t.articleId, t.start),
+    primaryKey({ columns: [t.articleId, t.start] }),
     index('mentions_entity_article').on(t.entityId, t.articleId),
   ],
 );

@@ -34,8 +34,24 @@ export const listOf = <T extends z.ZodType>(item: T, id: string) =>
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
   }).meta({ id });
 
-export const errorResponses = (...statuses: (400 | 404 | 406 | 429)[]) =>
-  Object.fromEntries(statuses.map((status) => [status, problemSchema]));
+const ERROR_DESCRIPTIONS = {
+  400: 'The request is not valid: `errors` names each offending parameter.',
+  404: 'No resource has this id.',
+  406: 'None of the media types in Accept can be served.',
+  429: 'Too many requests: wait as RateLimit-Reset says.',
+  503: 'The service cannot reach its database.',
+} as const;
+
+/** Error responses as the spec should show them: problem+json, with what each status means here. */
+export const errorResponses = (...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) =>
+  Object.fromEntries(statuses.map((status) => [status, {
+    description: ERROR_DESCRIPTIONS[status],
+    content: { 'application/problem+json': { schema: problemSchema } },
+  }]));
+
+/** A success response with a description of its own (Swagger UI shows it beside the status). */
+export const ok = <T extends z.ZodType>(schema: T, description: string) =>
+  ({ description, content: { 'application/json': { schema } } });
 
 export type SortKey = (string | number | null)[];
 

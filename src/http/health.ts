@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
-import { errorResponses } from './common.js';
+import { errorResponses, ok } from './common.js';
 import { AppError } from './problem.js';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -12,8 +12,8 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       tags: ['service'],
       summary: 'Whether the service can reach its database',
       response: {
-        200: z.object({ status: z.literal('ok'), claims: z.number().int() }).meta({ id: 'Health' }),
-        503: errorResponses(400)[400],
+        200: ok(z.object({ status: z.literal('ok'), claims: z.number().int() }).meta({ id: 'Health' }), 'The database answers.'),
+        ...errorResponses(503),
       },
     },
   }, async () => {

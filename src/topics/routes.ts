@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_LIMIT, errorResponses, idParams, listOf } from '../http/common.js';
+import { DEFAULT_LIMIT, errorResponses, idParams, listOf, ok } from '../http/common.js';
 import { notFound } from '../http/problem.js';
 import type { TopicRepository } from './repository.js';
 import { topicListQuery, topicSchema } from './schema.js';
 
 export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = async (app, { topics }) => {
-  app.get('/', {
+  app.get('', {
     schema: {
       operationId: 'listTopics',
       tags: ['topics'],
       summary: 'List topics by id',
       description: 'The questions that claims answer, most with figures, ordered by id.',
       querystring: topicListQuery,
-      response: { 200: listOf(topicSchema, 'TopicList'), ...errorResponses(400) },
+      response: { 200: ok(listOf(topicSchema, 'TopicList'), 'A page of topics, and the cursor of the next page.'), ...errorResponses(400) },
     },
   }, async (request) => topics.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
 
@@ -22,7 +22,7 @@ export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = a
       tags: ['topics'],
       summary: 'One topic',
       params: idParams,
-      response: { 200: topicSchema, ...errorResponses(400, 404) },
+      response: { 200: ok(topicSchema, 'The topic.'), ...errorResponses(400, 404) },
     },
   }, async (request) => topics.get(request.params.id) ?? Promise.reject(notFound('topic', request.params.id)));
 };
