@@ -51,28 +51,40 @@ const claimFields = {
   topic_id: z.string().nullable(),
 };
 
-const claimExample = {
-  id: 'jad1120-nis-11000-troops-kursk',
+// Taken from the corpus (a test keeps it identical to what the API serves).
+export const claimExample = {
+  id: 'jad1120-nis-11000-troops-to-kursk-late-october',
   article_id: 'jad-2024-11-20-nk-troops-in-combat',
-  text: 'About 11,000 North Korean soldiers were moved to the Kursk region in late October 2024.',
+  text: "About 11,000 North Korean soldiers were moved to Russia's Kursk region in late October 2024.",
   quote: {
-    exact: 'approximately 11,000 North Korean soldiers were transferred to the Kursk region',
-    prefix: 'officials from the NIS said they believe ', suffix: ' in western Russia in late October',
-    start: 462, end: 540,
+    exact: 'approximately 11,000 North Korean soldiers were transferred to the Kursk region in western Russia in late October',
+    prefix: ' from the NIS said they believe ', suffix: ' after completing “adjustment tr', start: 374, end: 487,
   },
   claimant: { id: 'nis', name: 'National Intelligence Service', kind: 'government_body' },
   via: [{ id: 'lee-seong-kweun', name: 'Lee Seong-kweun' }, { id: 'park-sun-won', name: 'Park Sun-won' }],
   stance: 'asserts', certainty: 'estimated', claimed_on: '2024-11-20',
   quantities: [{ value: 11000, min: null, max: null, unit: 'troops', approximate: true }],
-  entities: [{ id: 'nk-forces-in-russia', name: 'North Korean forces in Russia', role: 'agent' }],
-  event_ids: ['nis-briefing-2024-11-20'], topic_id: 'nk-troops-sent',
+  entities: [
+    { id: 'nk-forces-in-russia', name: 'North Korean forces in Russia', role: 'affected' },
+    { id: 'kursk-region', name: 'Kursk region', role: 'location' },
+  ],
+  event_ids: ['nis-briefing-2024-11-20', 'nk-troops-move-to-kursk-2024'], topic_id: 'nk-troops-sent',
+};
+export const claimDetailExample = {
+  ...claimExample,
+  relations: [
+    { type: 'updates', claim_id: 'kh1125-nis-10900-troops-due', direction: 'outgoing' },
+    { type: 'contradicts', claim_id: 'jad2502-first-troops-to-kursk-november', direction: 'incoming' },
+    { type: 'corroborates', claim_id: 'jad1120-officials-nk-troops-deployed-to-kursk', direction: 'incoming' },
+    { type: 'corroborates', claim_id: 'jad2502-ukr-intel-11000-first-dispatch', direction: 'incoming' },
+  ],
 };
 
 export const claimSchema = z.object(claimFields).meta({ id: 'Claim', example: claimExample });
 
 export const claimDetailSchema = z
   .object({ ...claimFields, relations: z.array(relationSchema).describe('Links to other claims, both ways.') })
-  .meta({ id: 'ClaimDetail', example: { ...claimExample, relations: [] } });
+  .meta({ id: 'ClaimDetail', example: claimDetailExample });
 
 export const claimListQuery = z.strictObject({ ...pageQuery });
 

@@ -22,9 +22,12 @@ export const eventSchema = z
       id: 'nk-special-forces-shipped-to-vladivostok', kind: 'troop_transport',
       title: 'Russian Navy ships carry North Korean special forces to Vladivostok',
       start: '2024-10-08', end: '2024-10-13', description: null,
-      locations: [{ id: 'vladivostok', name: 'Vladivostok', role: 'location' }],
-      participants: [{ id: 'russian-navy', name: 'Russian Navy', role: 'agent' }],
-      claim_ids: ['kh1018-nis-1500-special-forces'],
+      locations: [{ id: 'chongjin', name: 'Chongjin', role: 'location' }, { id: 'vladivostok', name: 'Vladivostok', role: 'location' }],
+      participants: [
+        { id: 'russian-navy', name: 'Russian Navy', role: 'agent' },
+        { id: 'nk-forces-in-russia', name: 'North Korean forces in Russia', role: 'affected' },
+      ],
+      claim_ids: ['csm1018-nis-1500-shipped-to-vladivostok', 'kh1018-nis-1500-special-forces-shipped'],
     },
   });
 

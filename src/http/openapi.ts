@@ -54,7 +54,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) => withoutUnusedComponents(jsonSchemaTransformObject(input) as OpenApiDocument),
+    transformObject: (input) =>
+      withoutUnusedComponents(jsonSchemaTransformObject(input) as OpenApiDocument) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

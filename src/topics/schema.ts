@@ -12,7 +12,7 @@ export const topicSchema = z
     id: 'Topic',
     example: {
       id: 'nk-troops-sent', question: 'How many North Korean troops have been sent to Russia?', unit: 'troops',
-      description: null,
+      description: 'Totals sent, in transit or committed, as each source put them. Planned or expected totals carry certainty "expected"; the second wave of 2025 has its own topic.',
     },
   });
 

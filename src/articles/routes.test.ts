@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededApp } from '../../test/helpers.js';
+
+let app: FastifyInstance;
+beforeAll(async () => ({ app } = await seededApp()));
+afterAll(() => app.close());
+
+const get = async (url: string) => (await app.inject({ url })).json();
+
+describe('/v1/articles', () => {
+  it('says how each date is known, and marks the inferred ones', async () => {
+    const dated = await get('/v1/articles/kh-2024-11-25-nk-casualties');
+    expect(dated).toMatchObject({
+      publisher: 'The Korea Herald', authors: ['Kim Arin'], published_at: '2024-11-25T15:27+09:00',
+      published_precision: 'minute', published_inferred: false,
+    });
+    const undated = await get('/v1/articles/jad-2025-02-nk-more-troops');
+    expect(undated).toMatchObject({ published_at: '2025-02', published_precision: 'month', published_inferred: true });
+    expect(undated.published_basis).toContain('prints no date');
+  });
+
+  it('serves the raw report beside the cleaned body on the item, and only the body in lists', async () => {
+    const article = await get('/v1/articles/csm-2024-10-18-is-that-true');
+    expect(article.raw_text).toContain('bran muffin');
+    expect(article.body).not.toContain('bran muffin');
+    expect(article.url).toBe('https://www.csmonitor.com/World/Asia-Pacific/2024/1018/north-korea-russia-ukraine-war-troop-deployment');
+    const { data } = await get('/v1/articles?limit=5');
+    expect(data[0]).not.toHaveProperty('raw_text');
+  });
+});
