@@ -1,6 +1,7 @@
 // Every test gets its own in-memory database with the real migrations, so tests never share state.
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { readSeedFolder } from '../src/annotations/read-seed.js';
 import type { Corpus } from '../src/annotations/resolve.js';
@@ -41,4 +42,16 @@ export function dumpTables(db: Db): Record<string, unknown[]> {
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
   ).all() as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+}
+
+/**
+ * One seeded app for a describe block's tests (they only read), closed after them.
+ * `get(url)` returns the parsed body.
+ */
+export function useSeededApp() {
+  const ctx = {} as { app: FastifyInstance; db: Db };
+  beforeAll(async () => Object.assign(ctx, await seededApp()));
+  afterAll(() => ctx.app.close());
+  const get = async (url: string) => (await ctx.app.inject({ url })).json();
+  return { ctx, get };
 }

@@ -1,12 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededApp } from '../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApp } from '../../test/helpers.js';
 
-let app: FastifyInstance;
-beforeAll(async () => ({ app } = await seededApp()));
-afterAll(() => app.close());
-
-const get = async (url: string) => (await app.inject({ url })).json();
+const { get } = useSeededApp();
 
 describe('/v1/articles', () => {
   it('says how each date is known, and marks the inferred ones', async () => {

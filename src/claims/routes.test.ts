@@ -1,14 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstDay } from '../annotations/dates.js';
 import { sliceCodePoints } from '../annotations/text-position.js';
-import { seededApp } from '../../test/helpers.js';
+import { useSeededApp } from '../../test/helpers.js';
 
-let app: FastifyInstance;
-beforeAll(async () => ({ app } = await seededApp()));
-afterAll(() => app.close());
-
-const get = async (url: string) => (await app.inject({ url })).json();
+const { get } = useSeededApp();
 
 describe('/v1/claims', () => {
   it('shows a claim with its claimant, the chain it came through, figures, subjects, events and topic', async () => {

@@ -1,13 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededApp } from '../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApp } from '../../test/helpers.js';
 import { firstDay } from '../annotations/dates.js';
 
-let app: FastifyInstance;
-beforeAll(async () => ({ app } = await seededApp()));
-afterAll(() => app.close());
-
-const get = async (url: string) => (await app.inject({ url })).json();
+const { get } = useSeededApp();
 
 describe('/v1/events', () => {
   it('shows an event with dates, locations, participants and the claims that report it', async () => {
