@@ -1,31 +1,54 @@
 // buildApp: the whole API surface at a glance. It takes its dependencies and returns an
 // un-listened Fastify instance, so tests and the server build the same thing.
-import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createArticleRepository } from './articles/repository.js';
 import { articleRoutes } from './articles/routes.js';
+import { annotationRoutes } from './articles/annotations.js';
+import { createAnnotationRepository } from './articles/annotations-repository.js';
 import { createClaimRepository } from './claims/repository.js';
 import { claimRoutes } from './claims/routes.js';
-import type { Config } from './config.js';
+import { defaultConfig, type Config } from './config.js';
+import { createConflictRepository } from './conflicts/repository.js';
+import { conflictRoutes } from './conflicts/routes.js';
 import type { Db } from './db/client.js';
 import { createEntityRepository } from './entities/repository.js';
 import { entityRoutes } from './entities/routes.js';
 import { createEventRepository } from './events/repository.js';
 import { eventRoutes } from './events/routes.js';
+import { createFigureRepository } from './figures/repository.js';
+import { figureRoutes } from './figures/routes.js';
+import { registerCaching } from './http/caching.js';
+import { registerCors } from './http/cors.js';
 import { registerErrorHandlers } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
+import { registerNextLinks } from './http/links.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerRateLimit } from './http/rate-limit.js';
+import { createSearchRepository } from './search/repository.js';
+import { searchRoutes } from './search/routes.js';
+import { createTimelineRepository } from './timeline/repository.js';
+import { timelineRoutes } from './timeline/routes.js';
 import { createTopicRepository } from './topics/repository.js';
 import { topicRoutes } from './topics/routes.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel'>;
+  /** The HTTP settings may be left out: they then take the defaults the server runs with. */
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, HttpSetting>>;
   db: Db;
 }
 
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+type HttpSetting = 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy';
+
+export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyInstance> {
+  const config = { ...defaultConfig(), ...given };
   const app = Fastify({
     logger: { level: config.logLevel },
+    // The access log's two lines per request carry the same name the problem body and header use.
+    logController: new LogController({ requestIdLogLabel: 'request_id' }),
+    // Client IPs (rate limits, logs) come from X-Forwarded-For only through the proxies trusted here.
+    trustProxy: config.trustProxy,
     // A caller's x-request-id is kept (and echoed), so a newsroom can trace one request across systems.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -37,6 +60,15 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
     reply.header('x-request-id', request.id);
   });
   registerErrorHandlers(app);
+  // Before the rate limit, so preflights are never counted and a 429 still reaches the page's script.
+  await registerCors(app, config.corsOrigins);
+  await registerRateLimit(app, {
+    max: config.rateLimitMax, windowMs: config.rateLimitWindowMs, exempt: ['/health', '/docs', '/openapi.json'],
+  });
+  await registerCaching(app, { maxAgeSeconds: config.cacheMaxAgeSeconds, noStore: ['/health'] });
+  registerNextLinks(app);
+  // Lists run to hundreds of KB; gzip or br (quality 4, fast) above 1 KB when the client accepts it.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { db });
@@ -45,5 +77,12 @@ export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance
   await app.register(entityRoutes, { prefix: '/v1/entities', entities: createEntityRepository(db) });
   await app.register(eventRoutes, { prefix: '/v1/events', events: createEventRepository(db) });
   await app.register(topicRoutes, { prefix: '/v1/topics', topics: createTopicRepository(db) });
+  await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
+  await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db) });
+  await app.register(conflictRoutes, {
+    prefix: '/v1/conflicts', conflicts: createConflictRepository(db), windowDays: config.conflictWindowDays,
+  });
+  await app.register(timelineRoutes, { prefix: '/v1/timeline', timeline: createTimelineRepository(db) });
+  await app.register(searchRoutes, { prefix: '/v1/search', search: createSearchRepository(db) });
   return app;
 }

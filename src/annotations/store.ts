@@ -5,11 +5,12 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { firstDay, lastDay } from './dates.js';
+import { participantsOf, refreshEntityStats } from './entity-stats.js';
 import type { Corpus } from './resolve.js';
 
 // Children before parents, so deleting never trips a foreign key.
 const TABLES_CHILD_FIRST: SQLiteTable[] = [
-  t.claimRelations, t.claimQuantities, t.claimEvents, t.claimEntities, t.claimVia, t.claims,
+  t.entityClaims, t.claimRelations, t.claimQuantities, t.claimEvents, t.claimEntities, t.claimVia, t.claims,
   t.mentions, t.eventParticipants, t.eventLocations, t.events, t.topics, t.entities, t.articles,
 ];
 
@@ -24,6 +25,7 @@ export function storeCorpus(sqlite: Db, corpus: Corpus): Record<string, number> 
     for (const [table, tableRows] of rows) {
       for (let i = 0; i < tableRows.length; i += CHUNK) db.insert(table).values(tableRows.slice(i, i + CHUNK)).run();
     }
+    refreshEntityStats(sqlite);
   })();
   return Object.fromEntries(rows.map(([table, tableRows]) => [tableName(table), tableRows.length]));
 }
@@ -41,6 +43,8 @@ function corpusRows(corpus: Corpus): Rows {
       id: a.id, title: a.title, publisher: a.publisher, authors: a.authors, url: a.url, language: a.language,
       publishedAt: a.published?.at ?? null, publishedPrecision: a.published?.precision ?? null,
       publishedInferred: a.published?.inferred ?? false, publishedBasis: a.published?.basis ?? null,
+      publishedFrom: a.published ? firstDay(a.published.at.slice(0, 10)) : null,
+      publishedTo: a.published ? lastDay(a.published.at.slice(0, 10)) : null,
       updatedAt: a.updated?.at ?? null, updatedPrecision: a.updated?.precision ?? null,
       sourceFile: a.file, rawText: a.rawText, body: a.body,
     }))],
@@ -68,6 +72,8 @@ function corpusRows(corpus: Corpus): Rows {
       c.subjects.map((s, position) => ({ claimId: c.id, entityId: s.entity, role: s.role, position })))],
     [t.claimEvents, corpus.claims.flatMap((c) => c.events.map((eventId) => ({ claimId: c.id, eventId })))],
     [t.claimQuantities, corpus.claims.flatMap((c) => c.quantities.map((q, position) => ({ claimId: c.id, position, ...q })))],
+    [t.entityClaims, corpus.claims.flatMap((c) =>
+      participantsOf(c).map((entityId) => ({ entityId, claimedFrom: firstDay(c.claimed_on), claimId: c.id })))],
     [t.claimRelations, corpus.relations.map((r) => ({ fromClaimId: r.from, type: r.type, toClaimId: r.to, note: r.note }))],
   ];
 }

@@ -1,6 +1,10 @@
 import type { Db } from '../db/client.js';
-import { idPager } from '../db/keyset.js';
-import type { Article, ArticleDetail } from './schema.js';
+import { Conditions } from '../db/conditions.js';
+import { withExtras } from '../db/facets.js';
+import { runKeyset } from '../db/keyset.js';
+import { DEFAULT_LIMIT } from '../http/common.js';
+import { dayRange } from '../http/params.js';
+import type { Article, ArticleDetail, ArticleListQuery } from './schema.js';
 
 interface ArticleRow {
   id: string; title: string; publisher: string; authors: string; url: string | null; language: string;
@@ -8,8 +12,12 @@ interface ArticleRow {
   published_basis: string | null; updated_at: string | null; updated_precision: string | null; body: string;
 }
 
-const COLUMNS = `id, title, publisher, authors, url, language, published_at, published_precision,
-  published_inferred, published_basis, updated_at, updated_precision, body`;
+const COLUMNS = `a.id, a.title, a.publisher, a.authors, a.url, a.language, a.published_at, a.published_precision,
+  a.published_inferred, a.published_basis, a.updated_at, a.updated_precision, a.body`;
+// An article with no known date sorts first (coalesced to ''), so paging still sees it.
+const SORTS = {
+  published: ["coalesce(a.published_from, '')", 'a.id'], '-published': ["coalesce(a.published_from, '')", 'a.id'], id: ['a.id'],
+} as const;
 
 const toArticle = (r: ArticleRow): Article => ({
   ...r,
@@ -22,9 +30,22 @@ const toArticle = (r: ArticleRow): Article => ({
 export type ArticleRepository = ReturnType<typeof createArticleRepository>;
 
 export function createArticleRepository(db: Db) {
-  const byId = db.prepare(`SELECT ${COLUMNS}, raw_text FROM articles WHERE id = ?`);
+  const byId = db.prepare(`SELECT ${COLUMNS}, a.raw_text FROM articles a WHERE a.id = ?`);
   return {
-    list: idPager<ArticleRow, Article>(db, `SELECT ${COLUMNS} FROM articles`, (rows) => rows.map(toArticle)),
+    list(query: ArticleListQuery) {
+      const where = new Conditions().in('a.publisher', query.publisher)
+        .in('a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ())', query.entity)
+        .overlaps('a.published_from', 'a.published_to', dayRange(query.from, query.to));
+      // Unary +: walk the sort index and probe the matches (see claims/filters.ts).
+      if (query.q) where.add('+a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', query.q);
+      const set = { from: 'articles a', where: where.where, params: where.params };
+      const sort = query.sort ?? 'published';
+      const page = runKeyset<ArticleRow, Article>(db, {
+        ...set, select: COLUMNS, sort, columns: [...SORTS[sort]], descending: sort === '-published',
+        map: (rows) => rows.map(toArticle),
+      }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
+      return withExtras(db, page, set, query, {});
+    },
     get(id: string): ArticleDetail | undefined {
       const row = byId.get(id) as (ArticleRow & { raw_text: string }) | undefined;
       return row && { ...toArticle(row), raw_text: row.raw_text };

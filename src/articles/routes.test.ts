@@ -24,3 +24,21 @@ describe('/v1/articles', () => {
     expect(data[0]).not.toHaveProperty('raw_text');
   });
 });
+
+describe('/v1/articles filters', () => {
+  const ids = async (query: string) => (await get(`/v1/articles?limit=200&${query}`)).data.map((a: { id: string }) => a.id);
+
+  it('publisher, entity mentioned, publication date overlap, and full text', async () => {
+    expect(await ids('publisher=The%20Korea%20Herald')).toEqual(['kh-2024-10-18-nk-sends-troops', 'kh-2024-11-25-nk-casualties']);
+    expect(await ids('entity=dmitry-peskov')).toEqual(['csm-2024-10-18-is-that-true']);
+    expect(await ids('from=2025-02-10')).toEqual(['jad-2025-02-nk-more-troops']);
+    expect(await ids('from=2024-11&to=2024-11')).toEqual(['jad-2024-11-20-nk-troops-in-combat', 'kh-2024-11-25-nk-casualties']);
+    expect(await ids('q=%22Storm%20Shadow%22')).toEqual(['kh-2024-11-25-nk-casualties']);
+  });
+
+  it('lists oldest first by default and newest first with sort=-published', async () => {
+    const oldest = await ids('');
+    expect(oldest.at(-1)).toBe('jad-2025-02-nk-more-troops');
+    expect(await ids('sort=-published')).toEqual([...oldest].reverse());
+  });
+});

@@ -1,20 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_LIMIT, errorResponses, idParams, listOf, ok } from '../http/common.js';
+import { errorResponses, idParams, ok } from '../http/common.js';
 import { notFound } from '../http/problem.js';
 import type { ArticleRepository } from './repository.js';
-import { articleDetailSchema, articleListQuery, articleSchema } from './schema.js';
+import { articleDetailSchema, articleListQuery, articleListSchema } from './schema.js';
 
 export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository }> = async (app, { articles }) => {
   app.get('', {
     schema: {
       operationId: 'listArticles',
       tags: ['articles'],
-      summary: 'List articles by id',
-      description: 'The reports in the corpus with their cleaned bodies, ordered by id.',
+      summary: 'List and filter articles',
+      description: 'The reports in the corpus with their cleaned bodies, oldest first by publication date.',
       querystring: articleListQuery,
-      response: { 200: ok(listOf(articleSchema, 'ArticleList'), 'A page of articles, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(articleListSchema, 'A page of articles, and the cursor of the next page.'), ...errorResponses(400) },
     },
-  }, async (request) => articles.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
+  }, async (request) => articles.list(request.query));
 
   app.get('/:id', {
     schema: {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { TIME_PRECISIONS } from '../annotations/schema.js';
-import { pageQuery } from '../http/common.js';
+import { listWithExtras, pageQuery } from '../http/common.js';
+import { searchTextSchema } from '../http/full-text.js';
+import { countParam, dateParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
 
 const articleFields = {
   id: z.string(),
@@ -33,7 +35,25 @@ export const articleDetailSchema = z
   .object({ ...articleFields, raw_text: z.string().describe('The report exactly as received, before cleaning.') })
   .meta({ id: 'ArticleDetail' });
 
-export const articleListQuery = z.strictObject({ ...pageQuery });
+export const articleListQuery = z
+  .strictObject({
+    ...pageQuery,
+    publisher: z.string().transform((text) => text.split(',').map((v) => v.trim())).pipe(z.array(z.string().min(1)).min(1).max(50))
+      .optional().describe('Only articles by these publishers, by exact name. Comma-separated: any of them.')
+      .meta({ example: 'The Korea Herald' }),
+    entity: idsParam('Only articles that name these entities.').meta({ example: 'dmitry-peskov' }),
+    from: dateParam('Only articles published on or after this date (interval overlap).').meta({ example: '2024-11' }),
+    to: dateParam('Only articles published on or before this date.').meta({ example: '2024-11-30' }),
+    q: searchTextSchema.optional().meta({ example: 'Storm Shadow' }),
+    sort: z.enum(['published', '-published', 'id']).optional()
+      .describe('published (oldest first, the default), -published (newest first) or id.'),
+    count: countParam,
+  })
+  .refine(fromBeforeTo, fromBeforeToIssue);
+
+export type ArticleListQuery = z.infer<typeof articleListQuery>;
+
+export const articleListSchema = listWithExtras(articleSchema, 'ArticleList');
 
 export type Article = z.infer<typeof articleSchema>;
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;

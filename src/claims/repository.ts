@@ -1,10 +1,13 @@
-// Claims as stored -> claims as the API shows them. Pages are fetched by keyset on
-// (claimed_from, id), the claims_claimed_from_id index, then hydrated with one query per child
-// table for the whole page.
+// Claims as stored -> claims as the API shows them. A page is fetched by keyset (see filters.ts
+// for which index drives it), then hydrated with one query per child table for the whole page.
 import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
-import { keysetPager } from '../db/keyset.js';
-import type { Claim, ClaimDetail } from './schema.js';
+import { runKeyset } from '../db/keyset.js';
+import { DEFAULT_LIMIT } from '../http/common.js';
+import { withExtras } from '../db/facets.js';
+import { CLAIM_FACET_COLUMNS, claimSql } from './filters.js';
+import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
+
 
 interface ClaimRow {
   id: string; article_id: string; text: string; quote_exact: string; quote_prefix: string; quote_suffix: string;
@@ -13,17 +16,18 @@ interface ClaimRow {
   topic_id: string | null;
 }
 
-const SELECT_CLAIM = `
-  SELECT c.id, c.article_id, c.text, c.quote_exact, c.quote_prefix, c.quote_suffix, c.quote_start, c.quote_end,
-         c.claimant_id, e.name AS claimant_name, e.kind AS claimant_kind, c.stance, c.certainty, c.claimed_on,
-         c.claimed_from, c.topic_id
-  FROM claims c LEFT JOIN entities e ON e.id = c.claimant_id`;
+// The claimant's name and kind come from a correlated lookup rather than a join, so the query's
+// FROM stays whatever table the filters drive from.
+const CLAIM_COLUMNS = `c.id, c.article_id, c.text, c.quote_exact, c.quote_prefix, c.quote_suffix, c.quote_start,
+  c.quote_end, c.claimant_id, (SELECT name FROM entities WHERE id = c.claimant_id) AS claimant_name,
+  (SELECT kind FROM entities WHERE id = c.claimant_id) AS claimant_kind, c.stance, c.certainty, c.claimed_on,
+  c.claimed_from, c.topic_id`;
 const IN_PAGE = 'IN (SELECT value FROM json_each(?))';
 
 export type ClaimRepository = ReturnType<typeof createClaimRepository>;
 
 export function createClaimRepository(db: Db) {
-  const byId = db.prepare(`${SELECT_CLAIM} WHERE c.id = ?`);
+  const byId = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?`);
   const via = db.prepare(`SELECT v.claim_id, e.id, e.name FROM claim_via v JOIN entities e ON e.id = v.entity_id
     WHERE v.claim_id ${IN_PAGE} ORDER BY v.claim_id, v.position`);
   const subjects = db.prepare(`SELECT s.claim_id, e.id, e.name, s.role FROM claim_entities s
@@ -68,10 +72,13 @@ export function createClaimRepository(db: Db) {
   }
 
   return {
-    list: keysetPager<ClaimRow, Claim>(db, {
-      select: SELECT_CLAIM, sort: 'claimed_on', columns: ['c.claimed_from', 'c.id'],
-      keyOf: (r) => [r.claimed_from, r.id], map: hydrate,
-    }),
+    list(query: ClaimListQuery) {
+      const sql = claimSql(query);
+      const page = runKeyset<ClaimRow, Claim>(db, { ...sql, select: CLAIM_COLUMNS, map: hydrate }, {
+        limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
+      });
+      return withExtras(db, page, sql, query, CLAIM_FACET_COLUMNS);
+    },
     get(id: string): ClaimDetail | undefined {
       const row = byId.get(id) as ClaimRow | undefined;
       if (!row) return undefined;

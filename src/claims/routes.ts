@@ -1,20 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_LIMIT, errorResponses, idParams, listOf, ok } from '../http/common.js';
+import { errorResponses, idParams, ok } from '../http/common.js';
 import { notFound } from '../http/problem.js';
 import type { ClaimRepository } from './repository.js';
-import { claimDetailSchema, claimListQuery, claimSchema } from './schema.js';
+import { claimDetailSchema, claimListQuery, claimListSchema } from './schema.js';
 
 export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = async (app, { claims }) => {
   app.get('', {
     schema: {
       operationId: 'listClaims',
       tags: ['claims'],
-      summary: 'List claims, oldest claim first',
-      description: 'Every attributed statement in the corpus, ordered by when it was made (`claimed_on`), then id.',
+      summary: 'List and filter claims',
+      description:
+        'Attributed statements, oldest first by when they were made (`claimed_on`), then id; filter by who, what, ' +
+        'when and how sure. Filters combine with AND; a comma-separated value means any of them. ' +
+        '`q` searches the claim text and quote; `facets` and `count` describe the whole filtered set.',
       querystring: claimListQuery,
-      response: { 200: ok(listOf(claimSchema, 'ClaimList'), 'A page of claims, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(claimListSchema, 'A page of claims, and the cursor of the next page.'), ...errorResponses(400) },
     },
-  }, async (request) => claims.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
+  }, async (request) => claims.list(request.query));
 
   app.get('/:id', {
     schema: {

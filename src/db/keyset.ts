@@ -1,34 +1,60 @@
 // Keyset paging: each page starts strictly after the sort key of the last row served, using the
 // index on those columns. No OFFSET, so a deep page costs what the first one does.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './client.js';
 import { decodeCursor, toPage, type Page, type SortKey } from '../http/common.js';
 
-export interface KeysetOptions<Row, T> {
-  /** A SELECT without WHERE/ORDER BY. */
+export type PageRequest = { limit: number; cursor?: string };
+
+export interface KeysetQuery<Row, T> {
+  /** Columns to select, e.g. "c.id, c.text". */
   select: string;
-  /** The ordering's public name, stamped into cursors. */
+  /** FROM clause (tables and joins). */
+  from: string;
+  /** Conditions joined with AND, with their parameters in order. */
+  where?: string[];
+  params?: unknown[];
+  /** The ordering's public name, stamped into cursors so one ordering's cursor is refused by another. */
   sort: string;
-  /** Sort columns, the last one unique (usually the id). */
+  /** Sort columns, the last one unique; all ascending or all descending. */
   columns: string[];
-  keyOf: (row: Row) => SortKey;
+  descending?: boolean;
   map: (rows: Row[]) => T[];
 }
 
-export type PageRequest = { limit: number; cursor?: string };
+const statements = new WeakMap<Db, Map<string, Statement>>();
 
-export function keysetPager<Row, T>(db: Db, o: KeysetOptions<Row, T>): (request: PageRequest) => Page<T> {
-  const order = o.columns.join(', ');
-  const after = o.columns.length === 1 ? `${order} > ?` : `(${order}) > (${o.columns.map(() => '?').join(', ')})`;
-  const first = db.prepare(`${o.select} ORDER BY ${order} LIMIT ?`);
-  const next = db.prepare(`${o.select} WHERE ${after} ORDER BY ${order} LIMIT ?`);
-  return ({ limit, cursor }) => {
-    const rows = (cursor === undefined
-      ? first.all(limit + 1)
-      : next.all(...decodeCursor(cursor, o.sort, o.columns.length), limit + 1)) as Row[];
-    return toPage(rows, limit, o.sort, o.keyOf, o.map);
-  };
+/** Prepared once per distinct SQL text: filtered lists combine conditions, but only in a few ways. */
+export function cached(db: Db, sql: string): Statement {
+  let byText = statements.get(db);
+  if (!byText) statements.set(db, (byText = new Map()));
+  let statement = byText.get(sql);
+  if (!statement) byText.set(sql, (statement = db.prepare(sql)));
+  return statement;
 }
 
-/** The common case: ordered by primary key. */
-export const idPager = <Row extends { id: string }, T>(db: Db, select: string, map: (rows: Row[]) => T[]) =>
-  keysetPager<Row, T>(db, { select, sort: 'id', columns: ['id'], keyOf: (r) => [r.id], map });
+export function whereClause(where: string[] = []): string {
+  return where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, cursor }: PageRequest): Page<T> {
+  const where = [...(q.where ?? [])];
+  const params = [...(q.params ?? [])];
+  if (cursor !== undefined) {
+    const key = decodeCursor(cursor, q.sort, q.columns.length);
+    const tuple = q.columns.length === 1 ? q.columns[0] : `(${q.columns.join(', ')})`;
+    const marks = q.columns.length === 1 ? '?' : `(${q.columns.map(() => '?').join(', ')})`;
+    where.push(`${tuple} ${q.descending ? '<' : '>'} ${marks}`);
+    params.push(...key);
+  }
+  const direction = q.descending ? ' DESC' : '';
+  const keys = q.columns.map((c, i) => `${c} AS _k${i}`).join(', ');
+  const order = q.columns.map((c) => `${c}${direction}`).join(', ');
+  const sql = `SELECT ${q.select}, ${keys} FROM ${q.from} ${whereClause(where)} ORDER BY ${order} LIMIT ?`;
+  const rows = cached(db, sql).all(...params, limit + 1) as (Row & Record<string, string | number>)[];
+  return toPage(rows, limit, q.sort, (row) => q.columns.map((_, i) => row[`_k${i}`]) as SortKey, q.map);
+}
+
+/** The common case: a whole table ordered by primary key. */
+export const idPager = <Row, T>(db: Db, select: string, from: string, map: (rows: Row[]) => T[]) =>
+  (request: PageRequest) => runKeyset<Row, T>(db, { select, from, sort: 'id', columns: ['id'], map }, request);

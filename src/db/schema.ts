@@ -2,6 +2,7 @@
 // Dates known only to a month or year are stored as written ("2024-10") plus the first and last
 // day they cover, so that range filters compare days and an index can serve them.
 
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const articles = sqliteTable(
@@ -17,13 +18,17 @@ export const articles = sqliteTable(
     publishedPrecision: text('published_precision'),
     publishedInferred: integer('published_inferred', { mode: 'boolean' }).notNull().default(false),
     publishedBasis: text('published_basis'),
+    // First and last day `published_at` covers (a month-precision date covers the month).
+    publishedFrom: text('published_from'),
+    publishedTo: text('published_to'),
     updatedAt: text('updated_at'),
     updatedPrecision: text('updated_precision'),
     sourceFile: text('source_file'),
     rawText: text('raw_text').notNull(),
     body: text('body').notNull(),
   },
-  (t) => [uniqueIndex('articles_url_unique').on(t.url)],
+  // Undated articles sort first: the index is on the same expression the list orders by.
+  (t) => [uniqueIndex('articles_url_unique').on(t.url), index('articles_published_id').on(sql`coalesce(${t.publishedFrom}, '')`, t.id)],
 );
 
 export const entities = sqliteTable(
@@ -35,8 +40,20 @@ export const entities = sqliteTable(
     aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
     description: text('description').notNull(),
     wikidataId: text('wikidata_id'),
+    // Derived from claims and mentions whenever they change (see src/annotations/entity-stats.ts),
+    // so lists can show and sort by them without counting per request.
+    claimsMade: integer('claims_made').notNull().default(0),
+    claimsAbout: integer('claims_about').notNull().default(0),
+    claimCount: integer('claim_count').notNull().default(0),
+    articleCount: integer('article_count').notNull().default(0),
+    firstSeen: text('first_seen'),
+    lastSeen: text('last_seen'),
   },
-  (t) => [index('entities_kind_id').on(t.kind, t.id)],
+  (t) => [
+    index('entities_kind_id').on(t.kind, t.id),
+    index('entities_name_id').on(t.name, t.id),
+    index('entities_claim_count_id').on(t.claimCount, t.id),
+  ],
 );
 
 export const topics = sqliteTable('topics', {
@@ -128,6 +145,18 @@ export const claims = sqliteTable(
     index('claims_claimant').on(t.claimantId, t.claimedFrom, t.id),
     index('claims_topic').on(t.topicId, t.claimedFrom, t.id),
   ],
+);
+
+// Every claim an entity takes part in (as claimant, via or subject), once, with the claim's sort key:
+// "claims involving X, by date" then walks one index in order instead of sorting all of X's claims.
+export const entityClaims = sqliteTable(
+  'entity_claims',
+  {
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    claimedFrom: text('claimed_from').notNull(),
+    claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.claimedFrom, t.claimId] }), index('entity_claims_claim').on(t.claimId)],
 );
 
 export const claimVia = sqliteTable(

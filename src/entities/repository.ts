@@ -1,22 +1,43 @@
 import type { Db } from '../db/client.js';
-import { idPager } from '../db/keyset.js';
-import type { Entity } from './schema.js';
+import { Conditions } from '../db/conditions.js';
+import { withExtras } from '../db/facets.js';
+import { runKeyset } from '../db/keyset.js';
+import { DEFAULT_LIMIT } from '../http/common.js';
+import type { Entity, EntityListQuery } from './schema.js';
 
-interface EntityRow { id: string; kind: string; name: string; aliases: string; description: string; wikidata_id: string | null }
+interface EntityRow {
+  id: string; kind: string; name: string; aliases: string; description: string; wikidata_id: string | null;
+  claims_made: number; claims_about: number; claim_count: number; article_count: number;
+  first_seen: string | null; last_seen: string | null;
+}
 
-const SELECT = 'SELECT id, kind, name, aliases, description, wikidata_id FROM entities';
+const COLUMNS = `e.id, e.kind, e.name, e.aliases, e.description, e.wikidata_id, e.claims_made, e.claims_about,
+  e.claim_count, e.article_count, e.first_seen, e.last_seen`;
 
-const toEntity = (r: EntityRow): Entity => ({
-  id: r.id, kind: r.kind as Entity['kind'], name: r.name, aliases: JSON.parse(r.aliases) as string[],
-  description: r.description, wikidata_id: r.wikidata_id,
+const SORT_COLUMNS = { name: ['e.name', 'e.id'], id: ['e.id'], '-claims': ['e.claim_count', 'e.id'] } as const;
+const FACETS = { kind: ['e.kind', 'NULL'] } as const;
+
+const toEntity = ({ aliases, article_count, ...r }: EntityRow): Entity => ({
+  ...r, kind: r.kind as Entity['kind'], aliases: JSON.parse(aliases) as string[], articles_mentioned_in: article_count,
 });
 
 export type EntityRepository = ReturnType<typeof createEntityRepository>;
 
 export function createEntityRepository(db: Db) {
-  const byId = db.prepare(`${SELECT} WHERE id = ?`);
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM entities e WHERE e.id = ?`);
   return {
-    list: idPager<EntityRow, Entity>(db, SELECT, (rows) => rows.map(toEntity)),
+    list(query: EntityListQuery) {
+      const where = new Conditions().in('e.kind', query.kind);
+      // Unary +: walk the sort index and probe the matches (see claims/filters.ts).
+      if (query.q) where.add('+e.rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)', query.q);
+      const sort = query.sort ?? 'name';
+      const set = { from: 'entities e', where: where.where, params: where.params };
+      const page = runKeyset<EntityRow, Entity>(db, {
+        ...set, select: COLUMNS, sort, columns: [...SORT_COLUMNS[sort]], descending: sort === '-claims',
+        map: (rows) => rows.map(toEntity),
+      }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
+      return withExtras(db, page, set, query, FACETS);
+    },
     get(id: string): Entity | undefined {
       const row = byId.get(id) as EntityRow | undefined;
       return row && toEntity(row);

@@ -1,20 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_LIMIT, errorResponses, idParams, listOf, ok } from '../http/common.js';
+import { errorResponses, idParams, ok } from '../http/common.js';
 import { notFound } from '../http/problem.js';
 import type { EntityRepository } from './repository.js';
-import { entityListQuery, entitySchema } from './schema.js';
+import { entityListQuery, entityListSchema, entitySchema } from './schema.js';
 
 export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }> = async (app, { entities }) => {
   app.get('', {
     schema: {
       operationId: 'listEntities',
       tags: ['entities'],
-      summary: 'List entities by id',
-      description: 'People, organizations, places, units, weapons and outlets named in the reports, one per real-world thing, ordered by id.',
+      summary: 'List, filter and look up entities',
+      description:
+        'People, organizations, places, units, weapons and outlets named in the reports, one per real-world thing, ' +
+        'with how often each takes part in claims. `q` matches the start of any word of a name or alias, ignoring case and accents.',
       querystring: entityListQuery,
-      response: { 200: ok(listOf(entitySchema, 'EntityList'), 'A page of entities, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(entityListSchema, 'A page of entities, and the cursor of the next page.'), ...errorResponses(400) },
     },
-  }, async (request) => entities.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
+  }, async (request) => entities.list(request.query));
 
   app.get('/:id', {
     schema: {

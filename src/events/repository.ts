@@ -1,18 +1,24 @@
 // Events are listed in order of their first day (events_start_day_id index), then id.
+// An interval filter asks for overlap: the event's [start_day, end_day] touches [from, to].
 import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
-import { keysetPager } from '../db/keyset.js';
-import type { Event } from './schema.js';
+import { Conditions } from '../db/conditions.js';
+import { withExtras } from '../db/facets.js';
+import { runKeyset } from '../db/keyset.js';
+import { DEFAULT_LIMIT } from '../http/common.js';
+import { dayRange } from '../http/params.js';
+import type { Event, EventListQuery } from './schema.js';
 
 interface EventRow { id: string; kind: string; title: string; start: string; end: string | null; start_day: string; description: string | null }
 
-const SELECT = 'SELECT id, kind, title, start, "end", start_day, description FROM events';
+const COLUMNS = 'v.id, v.kind, v.title, v.start, v."end", v.start_day, v.description';
+const FACETS = { kind: ['v.kind', 'NULL'] } as const;
 const IN_PAGE = 'IN (SELECT value FROM json_each(?))';
 
 export type EventRepository = ReturnType<typeof createEventRepository>;
 
 export function createEventRepository(db: Db) {
-  const byId = db.prepare(`${SELECT} WHERE id = ?`);
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM events v WHERE v.id = ?`);
   const locations = db.prepare(`SELECT l.event_id, e.id, e.name FROM event_locations l
     JOIN entities e ON e.id = l.entity_id WHERE l.event_id ${IN_PAGE} ORDER BY l.event_id, l.position`);
   const participants = db.prepare(`SELECT p.event_id, e.id, e.name, p.role FROM event_participants p
@@ -36,9 +42,21 @@ export function createEventRepository(db: Db) {
   }
 
   return {
-    list: keysetPager<EventRow, Event>(db, {
-      select: SELECT, sort: 'start', columns: ['start_day', 'id'], keyOf: (r) => [r.start_day, r.id], map: hydrate,
-    }),
+    list(query: EventListQuery) {
+      const where = new Conditions().in('v.kind', query.kind)
+        .overlaps('v.start_day', 'v.end_day', dayRange(query.from, query.to));
+      if (query.entity) {
+        const marks = query.entity.map(() => '?').join(', ');
+        where.add(`v.id IN (SELECT event_id FROM event_participants WHERE entity_id IN (${marks})
+          UNION SELECT event_id FROM event_locations WHERE entity_id IN (${marks}))`, ...query.entity, ...query.entity);
+      }
+      const set = { from: 'events v', where: where.where, params: where.params };
+      const sort = query.sort ?? 'start';
+      const page = runKeyset<EventRow, Event>(db, {
+        ...set, select: COLUMNS, sort, columns: ['v.start_day', 'v.id'], descending: sort === '-start', map: hydrate,
+      }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
+      return withExtras(db, page, set, query, FACETS);
+    },
     get(id: string): Event | undefined {
       const row = byId.get(id) as EventRow | undefined;
       return row && hydrate([row])[0];

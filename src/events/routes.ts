@@ -1,20 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULT_LIMIT, errorResponses, idParams, listOf, ok } from '../http/common.js';
+import { errorResponses, idParams, ok } from '../http/common.js';
 import { notFound } from '../http/problem.js';
 import type { EventRepository } from './repository.js';
-import { eventListQuery, eventSchema } from './schema.js';
+import { eventListQuery, eventListSchema, eventSchema } from './schema.js';
 
 export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = async (app, { events }) => {
   app.get('', {
     schema: {
       operationId: 'listEvents',
       tags: ['events'],
-      summary: 'List events, earliest first',
-      description: 'Dated happenings reported in the corpus, ordered by their first day, then id.',
+      summary: 'List and filter events',
+      description:
+        'Dated happenings reported in the corpus, earliest first by their first day, then id. A date range keeps ' +
+        'events whose own span overlaps it; a month-precision event covers the whole month.',
       querystring: eventListQuery,
-      response: { 200: ok(listOf(eventSchema, 'EventList'), 'A page of events, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(eventListSchema, 'A page of events, and the cursor of the next page.'), ...errorResponses(400) },
     },
-  }, async (request) => events.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
+  }, async (request) => events.list(request.query));
 
   app.get('/:id', {
     schema: {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AppError } from './problem.js';
 import { problemSchema } from './problem.js';
+import { facetSchema } from './params.js';
 
 export const idSchema = z
   .string()
@@ -27,6 +28,16 @@ export const cursorSchema = z
   .describe('Opaque: the `next_cursor` of the previous page. Absent for the first page.');
 
 export const pageQuery = { limit: limitSchema, cursor: cursorSchema };
+
+/** A list whose request may also ask for `total` and `facets` (each present only when asked for). */
+export const listWithExtras = <T extends z.ZodType>(item: T, id: string) =>
+  z.object({
+    data: z.array(item),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    total: z.number().int().optional().describe('With count=true: rows matching the filters, over all pages.'),
+    facets: z.record(z.string(), z.array(facetSchema)).optional()
+      .describe('With facets=...: per field, the count of matching rows for each value, most frequent first.'),
+  }).meta({ id });
 
 export const listOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({

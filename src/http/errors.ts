@@ -46,7 +46,9 @@ function describeValidation(where: FieldError['in'], item: ValidationItem): Fiel
     const known = where === 'query' ? 'is not a known parameter: see the API documentation at /docs' : 'is not a known field';
     return keys.map((key) => ({ in: where, name: String(key), message: known }));
   }
-  const name = item.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(whole)';
+  const path = item.instancePath.replace(/^\//, '').split('/').filter(Boolean);
+  // A query parameter is named as the user wrote it ("stance", not "stance.0" of its parsed list).
+  const name = (where === 'query' ? path.slice(0, 1) : path).join('.') || '(whole)';
   return [{ in: where, name, message: item.message ?? 'is not valid' }];
 }
 

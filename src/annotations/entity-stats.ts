@@ -1,0 +1,27 @@
+// Per-entity figures shown in entity lists and used to sort them. They are derived data, so they
+// are recomputed from claims and mentions in the same transaction as any change to those.
+import type { Db } from '../db/client.js';
+
+const REFRESH = `
+  UPDATE entities SET
+    claims_made = (SELECT count(*) FROM claims c WHERE c.claimant_id = entities.id),
+    claims_about = (SELECT count(DISTINCT claim_id) FROM claim_entities s WHERE s.entity_id = entities.id),
+    claim_count = (SELECT count(*) FROM entity_claims x WHERE x.entity_id = entities.id),
+    article_count = (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = entities.id),
+    first_seen = (SELECT min(c.claimed_from) FROM entity_claims x JOIN claims c ON c.id = x.claim_id
+                  WHERE x.entity_id = entities.id),
+    last_seen = (SELECT max(c.claimed_to) FROM entity_claims x JOIN claims c ON c.id = x.claim_id
+                 WHERE x.entity_id = entities.id)`;
+
+export function refreshEntityStats(db: Db, entityIds?: string[]): void {
+  if (entityIds === undefined) {
+    db.prepare(REFRESH).run();
+    return;
+  }
+  db.prepare(`${REFRESH} WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(entityIds));
+}
+
+/** Who takes part in a claim: claimant, via and subjects, each once. */
+export function participantsOf(claim: { claimant: string | null; via: string[]; subjects: { entity: string }[] }): string[] {
+  return [...new Set([claim.claimant, ...claim.via, ...claim.subjects.map((s) => s.entity)].filter((id): id is string => id !== null))];
+}

@@ -1,0 +1,51 @@
+// GET /v1/articles/{id}/annotations: one article's claim quotes and entity mentions, as plain
+// spans for a highlighter (JSON) or as a W3C Web Annotation collection (JSON-LD), by Accept.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, idParams } from '../http/common.js';
+import { AppError, notFound } from '../http/problem.js';
+import { negotiate } from './annotations-accept.js';
+import type { AnnotationRepository } from './annotations-repository.js';
+import { articleAnnotationsSchema, webAnnotationCollectionSchema } from './annotations-schema.js';
+import { ANNO_CONTEXT, toWebAnnotations } from './annotations-w3c.js';
+
+const JSON_TYPE = 'application/json';
+const JSON_LD = 'application/ld+json';
+const OFFERS = [JSON_TYPE, JSON_LD] as const;
+
+export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRepository }> = async (app, { annotations }) => {
+  app.get('/:id/annotations', {
+    schema: {
+      operationId: 'getArticleAnnotations',
+      tags: ['articles'],
+      summary: "An article's claim quotes and entity mentions, as spans to highlight",
+      description:
+        'The cleaned body with every claim quote and entity mention as a span (offsets in Unicode code points). ' +
+        `Send \`Accept: ${JSON_LD}\` for the same as a W3C Web Annotation collection, each annotation targeting ` +
+        'the article with a TextQuoteSelector and a TextPositionSelector; any other type but JSON gets 406.',
+      params: idParams,
+      response: {
+        200: {
+          description: 'The spans (application/json) or the Web Annotation collection (application/ld+json).',
+          content: {
+            [JSON_TYPE]: { schema: articleAnnotationsSchema },
+            [JSON_LD]: { schema: webAnnotationCollectionSchema },
+          },
+        },
+        ...errorResponses(400, 404, 406),
+      },
+    },
+  }, async (request, reply) => {
+    reply.header('vary', 'Accept');
+    const type = negotiate(request.headers.accept, OFFERS);
+    if (type === undefined) {
+      throw new AppError('not_acceptable', `This resource is served as ${OFFERS.join(' or ')}; Accept allows neither.`);
+    }
+    const article = annotations.get(request.params.id);
+    if (!article) throw notFound('article', request.params.id);
+    if (type === JSON_LD) {
+      reply.type(`${JSON_LD}; profile="${ANNO_CONTEXT}"`);
+      return toWebAnnotations(article, `${request.protocol}://${request.host}`);
+    }
+    return { article_id: article.id, body: article.body, spans: article.spans };
+  });
+};

@@ -1,0 +1,33 @@
+// Facet counts and totals over a filtered set: computed only when a request asks for them.
+import type { Db } from './client.js';
+import { cached, whereClause } from './keyset.js';
+import type { FacetCount } from '../http/params.js';
+
+export interface FilteredSet { from: string; where: string[]; params: unknown[] }
+
+/** `columns[name]` is [value expression, label expression or 'NULL']. */
+export function facetCounts<F extends string>(
+  db: Db, set: FilteredSet, facets: readonly F[], columns: Record<F, readonly [string, string]>,
+): Record<F, FacetCount[]> {
+  return Object.fromEntries(facets.map((facet) => {
+    const [value, label] = columns[facet];
+    const sql = `SELECT ${value} AS value, ${label} AS label, count(*) AS count FROM ${set.from} ${whereClause(set.where)}
+      GROUP BY 1 ORDER BY count DESC, value`;
+    return [facet, cached(db, sql).all(...set.params)];
+  })) as Record<F, FacetCount[]>;
+}
+
+export function countRows(db: Db, set: FilteredSet): number {
+  return (cached(db, `SELECT count(*) AS n FROM ${set.from} ${whereClause(set.where)}`).get(...set.params) as { n: number }).n;
+}
+
+/** Adds `total` and `facets` to a page when the request asked for them. */
+export function withExtras<P extends object, F extends string>(
+  db: Db, page: P, set: FilteredSet, ask: { count?: boolean; facets?: F[] }, columns: Record<F, readonly [string, string]>,
+): P & { total?: number; facets?: Record<F, FacetCount[]> } {
+  return {
+    ...page,
+    ...(ask.count ? { total: countRows(db, set) } : {}),
+    ...(ask.facets ? { facets: facetCounts(db, set, ask.facets, columns) } : {}),
+  };
+}

@@ -1,0 +1,48 @@
+// Conditional GETs and Cache-Control. The data changes only when the corpus is reloaded or edited,
+// and the server cannot know in advance when that will be, so by default every response is
+// `no-cache`: a client or proxy may keep it but must ask again before reusing it, and that question
+// (If-None-Match with the ETag) costs one round trip and an empty 304 instead of the body. A deployment
+// that can live with slightly stale answers sets CACHE_MAX_AGE_SECONDS to skip even that round trip.
+import etag from '@fastify/etag';
+import type { FastifyInstance } from 'fastify';
+
+export interface CachingOptions {
+  maxAgeSeconds: number;
+  /** Route paths whose answers must never be reused (a health check must ask the server each time). */
+  noStore: string[];
+}
+
+export async function registerCaching(app: FastifyInstance, { maxAgeSeconds, noStore }: CachingOptions): Promise<void> {
+  // Weak: compression changes the bytes, not the meaning, so one validator serves every encoding.
+  // The plugin only hashes; the 304 decision is below, where the status and the method are known.
+  await app.register(etag, { weak: true, replyWith304: false });
+  const reusable = maxAgeSeconds > 0 ? `max-age=${maxAgeSeconds}` : 'no-cache';
+
+  app.addHook('onSend', async (request, reply, payload: unknown) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+    if (reply.statusCode >= 400) {
+      // An error is about this request only: never stored, and never a validator a later 304 could match.
+      reply.removeHeader('etag');
+      reply.header('cache-control', 'no-store');
+      return payload;
+    }
+    if (!reply.hasHeader('cache-control')) {
+      reply.header('cache-control', noStore.includes(request.routeOptions.url ?? '') ? 'no-store' : reusable);
+    }
+    const hashed = typeof payload === 'string' || Buffer.isBuffer(payload);
+    if (reply.statusCode === 200 && hashed && matches(request.headers['if-none-match'], reply.getHeader('etag'))) {
+      // No body, so nothing describing one: caches keep the stored response's length and type.
+      reply.code(304).removeHeader('content-type');
+      return null;
+    }
+    return payload;
+  });
+}
+
+/** RFC 9110 If-None-Match: `*`, or a list of tags compared weakly (W/ ignored on both sides). */
+function matches(ifNoneMatch: string | undefined, tag: unknown): boolean {
+  if (ifNoneMatch === undefined || typeof tag !== 'string') return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = (value: string) => value.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((candidate) => opaque(candidate) === opaque(tag));
+}

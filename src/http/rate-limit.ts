@@ -1,0 +1,30 @@
+// Per-client-IP rate limiting: a guard against a runaway script or scraper, generous enough that a
+// newsroom's dashboards behind one NAT address stay well under it. Counters live in this process's
+// memory (one SQLite file means one process); a restart forgets them.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './problem.js';
+
+export interface RateLimitOptions {
+  /** Requests per client per window; 0 switches limiting off. */
+  max: number;
+  windowMs: number;
+  /** Route paths never limited (with everything under them): monitoring and the docs. */
+  exempt: string[];
+}
+
+export async function registerRateLimit(app: FastifyInstance, { max, windowMs, exempt }: RateLimitOptions): Promise<void> {
+  if (max === 0) return;
+  const isExempt = (route: string | undefined) =>
+    route !== undefined && exempt.some((path) => route === path || route.startsWith(`${path}/`));
+  await app.register(rateLimit, {
+    max,
+    timeWindow: windowMs,
+    // RateLimit-Limit / -Remaining / -Reset (seconds), the IETF draft's names, not X-RateLimit-*.
+    enableDraftSpec: true,
+    allowList: (request) => isExempt(request.routeOptions.url),
+    // Thrown, so the app's one error handler renders the 429 as problem+json with the request id.
+    errorResponseBuilder: (_request, context) => new AppError('rate_limited',
+      `The limit is ${context.max} requests per ${windowMs / 1000} s from one address: retry in ${context.after}.`),
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CERTAINTIES, EVENT_KINDS, STANCES } from '../annotations/schema.js';
+import { entityKindSchema } from '../entities/schema.js';
+import { pageQuery } from '../http/common.js';
+import { dateParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
+
+export const timelineQuery = z
+  .strictObject({
+    ...pageQuery,
+    entity: idsParam('Only events these entities take part in or happen at, and claims they make, pass on or are the ' +
+      'subject of.').meta({ example: 'dmitry-peskov' }),
+    topic: idsParam('Only claims answering these topics, and events those claims report.').meta({ example: 'nk-troops-sent' }),
+    from: dateParam('Only items on or after this date (an item dated "2024-10" counts if any of October is).').meta({ example: '2024-10' }),
+    to: dateParam('Only items on or before this date.').meta({ example: '2024-11-30' }),
+  })
+  .refine(fromBeforeTo, fromBeforeToIssue);
+
+export type TimelineQuery = z.infer<typeof timelineQuery>;
+
+const common = {
+  id: z.string(),
+  date: z.string().describe('ISO 8601 date of year, month or day precision: when the event began or the claim was made.'),
+  day: z.string().describe('The first day `date` covers: what the timeline is ordered by.'),
+};
+
+export const timelineEventSchema = z
+  .object({
+    type: z.literal('event'),
+    ...common,
+    title: z.string(),
+    kind: z.enum(EVENT_KINDS),
+    start: z.string(),
+    end: z.string().nullable().describe('Null for a one-off event.'),
+  })
+  .meta({ id: 'TimelineEvent' });
+
+export const timelineClaimSchema = z
+  .object({
+    type: z.literal('claim'),
+    ...common,
+    text: z.string().describe('The claim restated as one sentence.'),
+    claimant: z.object({ id: z.string(), name: z.string(), kind: entityKindSchema }).nullable(),
+    stance: z.enum(STANCES),
+    certainty: z.enum(CERTAINTIES),
+    quote: z.string().describe('The exact words in the report.'),
+    article_id: z.string(),
+    topic_id: z.string().nullable(),
+  })
+  .meta({ id: 'TimelineClaim' });
+
+export const timelineItemSchema = z.discriminatedUnion('type', [timelineEventSchema, timelineClaimSchema])
+  .meta({ id: 'TimelineItem' });
+
+export const timelineSchema = z
+  .object({
+    data: z.array(timelineItemSchema),
+    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+  })
+  .meta({
+    id: 'Timeline',
+    example: {
+      data: [
+        {
+          type: 'event', id: 'peskov-news-conference-2024-10', date: '2024-10', day: '2024-10-01',
+          title: 'Kremlin spokesman Dmitry Peskov calls reports of North Korean troops "another piece of fake news"',
+          kind: 'press_conference', start: '2024-10', end: null,
+        },
+      ],
+      next_cursor: null,
+    },
+  });
+
+export type TimelineItem = z.infer<typeof timelineItemSchema>;

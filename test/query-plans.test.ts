@@ -1,0 +1,111 @@
+// Every page query the main routes run must walk an index: no full scan of claims, no sorting
+// rows into a temporary B-tree for ORDER BY. Checked on a synthetic database large enough (and
+// ANALYZEd) for SQLite's planner to choose as it would in production.
+import type { Statement } from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import type { Db } from '../src/db/client.js';
+import { freshDb } from './helpers.js';
+
+const CLAIMS = 20_000;
+const ENTITIES = 400;
+
+function fillSynthetic(db: Db): void {
+  db.exec(`
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+    INSERT INTO articles (id, title, publisher, authors, language, raw_text, body, published_from, published_to)
+      SELECT 'a' || i, 'Article ' || i, 'Publisher ' || (i % 7), '[]', 'en', 'raw', 'troops moved ' || i,
+             date('2024-01-01', '+' || i || ' days'), date('2024-01-01', '+' || i || ' days') FROM n;
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ENTITIES})
+    INSERT INTO entities (id, kind, name, aliases, description) SELECT 'e' || i, 'person', 'Name ' || i, '[]', 'x' FROM n;
+    INSERT INTO topics (id, question) VALUES ('t1', 'How many?'), ('t2', 'Who?');
+    INSERT INTO events (id, kind, title, start, start_day, end_day) VALUES ('v1', 'strike', 'Strike', '2024-05', '2024-05-01', '2024-05-31');
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${CLAIMS})
+    INSERT INTO claims (id, article_id, text, quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, claimant_id,
+                        stance, certainty, claimed_on, claimed_from, claimed_to, topic_id)
+      SELECT printf('c%06d', i), 'a' || (1 + i % 200), 'claim text ' || i || ' troops', 'quote ' || i, '', '', 0, 1,
+             CASE WHEN i % 10 = 0 THEN 'e1' ELSE 'e' || (2 + i % ${ENTITIES - 1}) END,
+             'asserts', 'stated', date('2024-01-01', '+' || (i % 400) || ' days'), date('2024-01-01', '+' || (i % 400) || ' days'),
+             date('2024-01-01', '+' || (i % 400) || ' days'), CASE WHEN i % 3 = 0 THEN 't1' ELSE 't2' END FROM n;
+    INSERT INTO entity_claims (entity_id, claimed_from, claim_id) SELECT claimant_id, claimed_from, id FROM claims;
+    INSERT INTO claim_entities (claim_id, entity_id, role, position) SELECT id, claimant_id, 'subject', 0 FROM claims;
+    INSERT INTO claim_events (claim_id, event_id) SELECT id, 'v1' FROM claims WHERE rowid % 50 = 0;
+    INSERT INTO event_participants (event_id, entity_id, role, position) VALUES ('v1', 'e1', 'agent', 0);
+    INSERT INTO claim_quantities (claim_id, position, value, unit, approximate) SELECT id, 0, 1000, 'troops', 0 FROM claims WHERE rowid % 3 = 0;
+    ANALYZE;`);
+}
+
+interface Run { sql: string; params: unknown[] }
+
+/** Records every statement the app runs, with its parameters, so each can be explained afterwards. */
+function recordStatements(db: Db): Run[] {
+  const runs: Run[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql) as Statement;
+    for (const method of ['all', 'get'] as const) {
+      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        runs.push({ sql, params });
+        return original(...params);
+      };
+    }
+    return statement;
+  }) as Db['prepare'];
+  return runs;
+}
+
+const ROUTES = [
+  '/v1/claims', '/v1/claims?sort=-claimed_on', '/v1/claims?claimant=e7', '/v1/claims?claimant=e1',
+  '/v1/claims?entity=e7', '/v1/claims?entity=e1', '/v1/claims?topic=t1', '/v1/claims?article=a5',
+  '/v1/claims?from=2024-03-01&to=2024-03-31', '/v1/claims?q=troops&sort=claimed_on',
+  '/v1/claims?entity=e1&from=2024-05', '/v1/entities', '/v1/entities?sort=-claims', '/v1/entities?q=name',
+  '/v1/events', '/v1/events?entity=e1', '/v1/articles', '/v1/articles?q=troops',
+];
+// Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
+// limit + 1 rows) is expected; what must not happen is a scan of claims.
+const RANKED = ['/v1/claims?q=troops', '/v1/search?q=troops'];
+
+describe('query plans on a synthetic corpus', () => {
+  let db: Db;
+  let runs: Run[];
+  const plans = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    db = freshDb();
+    fillSynthetic(db);
+    runs = recordStatements(db);
+    const app = await buildApp({ config: { logLevel: 'silent' }, db });
+    for (const url of [...ROUTES, ...RANKED]) {
+      const before = runs.length;
+      const res = await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=50` });
+      expect(res.statusCode, url).toBe(200);
+      const page = runs.slice(before).find((r) => /ORDER BY .* LIMIT \?\s*$/s.test(r.sql));
+      expect(page, `${url} ran no page query`).toBeDefined();
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${page!.sql}`).all(...page!.params) as { detail: string }[];
+      plans.set(url, plan.map((p) => p.detail));
+    }
+    await app.close();
+  });
+
+  it.each(ROUTES)('%s walks an index in order: no full scan of claims, no sort for ORDER BY', (url) => {
+    const plan = plans.get(url)!;
+    const text = plan.join('\n');
+    expect(text, text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    for (const line of plan) expect(line, text).not.toMatch(/^SCAN (c|claims|x|entity_claims)$/);
+  });
+
+  it.each(RANKED)('%s is driven by the full-text index and never scans claims', (url) => {
+    const text = plans.get(url)!.join('\n');
+    expect(text, text).toMatch(/SCAN \w+_fts VIRTUAL TABLE INDEX/);
+    expect(text, text).not.toMatch(/^SCAN (c|claims)$/m);
+  });
+
+  it('filters by entity through entity_claims, whose index leads with the entity and the date', () => {
+    expect(plans.get('/v1/claims?entity=e1')!.join('\n')).toMatch(/SEARCH x USING (COVERING )?INDEX sqlite_autoindex_entity_claims_1 \(entity_id=\?\)/);
+  });
+
+  it('filters by claimant through the claimant index', () => {
+    expect(plans.get('/v1/claims?claimant=e1')!.join('\n')).toMatch(/SEARCH c USING INDEX claims_claimant \(claimant_id=\?\)/);
+  });
+});
