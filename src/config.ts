@@ -100,7 +100,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${variable}=${JSON.stringify(env[variable])} ${issue.message}`);
   }
   const { CONFLICT_WINDOW_DAYS } = result.data;
-  const { DATABASE_URL, HOST, PORT, LOG_LEVEL, CORS_ORIGINS, CACHE_MAX_AGE_SECONDS, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, TRUST_PROXY } = result.data;
+  const { DATABASE_URL, HOST, PORT, LOG_LEVEL } = result.data;
+  const { CORS_ORIGINS, CACHE_MAX_AGE_SECONDS, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, TRUST_PROXY } = result.data;
   return {
     databaseUrl: DATABASE_URL, host: HOST, port: PORT, logLevel: LOG_LEVEL,
     corsOrigins: CORS_ORIGINS, cacheMaxAgeSeconds: CACHE_MAX_AGE_SECONDS,

@@ -22,7 +22,7 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRe
         'The cleaned body with every claim quote and entity mention as a span (offsets in Unicode code points). ' +
         `Send \`Accept: ${JSON_LD}\` for the same as a W3C Web Annotation collection, each annotation targeting ` +
         'the article with a TextQuoteSelector and a TextPositionSelector; any other type but JSON gets 406.',
-      params: idParams,
+      params: idParams('jad-2025-02-nk-more-troops'),
       response: {
         200: {
           description: 'The spans (application/json) or the Web Annotation collection (application/ld+json).',

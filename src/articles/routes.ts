@@ -21,7 +21,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository 
       operationId: 'getArticle',
       tags: ['articles'],
       summary: 'One article, with its raw text as received',
-      params: idParams,
+      params: idParams('jad-2025-02-nk-more-troops'),
       response: { 200: ok(articleDetailSchema, 'The article.'), ...errorResponses(400, 404) },
     },
   }, async (request) => articles.get(request.params.id) ?? Promise.reject(notFound('article', request.params.id)));

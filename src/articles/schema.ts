@@ -39,12 +39,11 @@ export const articleListQuery = z
   .strictObject({
     ...pageQuery,
     publisher: z.string().transform((text) => text.split(',').map((v) => v.trim())).pipe(z.array(z.string().min(1)).min(1).max(50))
-      .optional().describe('Only articles by these publishers, by exact name. Comma-separated: any of them.')
-      .meta({ example: 'The Korea Herald' }),
-    entity: idsParam('Only articles that name these entities.').meta({ example: 'dmitry-peskov' }),
-    from: dateParam('Only articles published on or after this date (interval overlap).').meta({ example: '2024-11' }),
-    to: dateParam('Only articles published on or before this date.').meta({ example: '2024-11-30' }),
-    q: searchTextSchema.optional().meta({ example: 'Storm Shadow' }),
+      .optional().describe('Only articles by these publishers, by exact name. Comma-separated: any of them. Example: `The Korea Herald`.'),
+    entity: idsParam('Only articles that name these entities. Example: `dmitry-peskov`.'),
+    from: dateParam('Only articles published on or after this date (interval overlap). Example: `2024-11`.'),
+    to: dateParam('Only articles published on or before this date. Example: `2024-11-30`.'),
+    q: searchTextSchema.optional(),
     sort: z.enum(['published', '-published', 'id']).optional()
       .describe('published (oldest first, the default), -published (newest first) or id.'),
     count: countParam,

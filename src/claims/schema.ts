@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERTAINTIES, RELATION_TYPES, STANCES, SUBJECT_ROLES } from '../annotations/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
+import { formatParam } from '../http/export.js';
 import { searchTextSchema } from '../http/full-text.js';
 import {
   booleanParam, countParam, dateParam, enumsParam, facetsParam, fromBeforeTo, fromBeforeToIssue, idsParam,
@@ -96,22 +97,23 @@ const CLAIM_FACET_NAMES = ['claimant', 'stance', 'certainty', 'topic', 'article'
 export const claimListQuery = z
   .strictObject({
     ...pageQuery,
-    article: idsParam('Only claims in these articles.').meta({ example: 'csm-2024-10-18-is-that-true' }),
-    claimant: idsParam('Only claims made by these entities.').meta({ example: 'nis' }),
-    entity: idsParam('Only claims these entities take part in: as claimant, via or subject.').meta({ example: 'volodymyr-zelenskyy' }),
-    stance: enumsParam(STANCES, 'Only claims with these stances.').meta({ example: 'denies,cannot_confirm' }),
-    certainty: enumsParam(CERTAINTIES, 'Only claims with these certainties.').meta({ example: 'confirmed' }),
-    topic: idsParam('Only claims answering these topics.').meta({ example: 'nk-troops-sent' }),
-    event: idsParam('Only claims reporting these events.').meta({ example: 'nis-briefing-2024-11-20' }),
-    from: dateParam('Only claims made on or after this date (a claim dated "2024-10" counts if any of October is).').meta({ example: '2024-11' }),
-    to: dateParam('Only claims made on or before this date.').meta({ example: '2024-12-31' }),
+    article: idsParam('Only claims in these articles. Example: `csm-2024-10-18-is-that-true`.'),
+    claimant: idsParam('Only claims made by these entities. Example: `nis`.'),
+    entity: idsParam('Only claims these entities take part in: as claimant, via or subject. Example: `volodymyr-zelenskyy`.'),
+    stance: enumsParam(STANCES, 'Only claims with these stances. Example: `denies,cannot_confirm`.'),
+    certainty: enumsParam(CERTAINTIES, 'Only claims with these certainties. Example: `confirmed`.'),
+    topic: idsParam('Only claims answering these topics. Example: `nk-troops-sent`.'),
+    event: idsParam('Only claims reporting these events. Example: `nis-briefing-2024-11-20`.'),
+    from: dateParam('Only claims made on or after this date (a claim dated "2024-10" counts if any of October is). Example: `2024-11`.'),
+    to: dateParam('Only claims made on or before this date. Example: `2024-12-31`.'),
     has_quantity: booleanParam('true: only claims with figures; false: only claims without.'),
-    q: searchTextSchema.optional().meta({ example: 'fake news' }),
+    q: searchTextSchema.optional(),
     sort: z.enum(CLAIM_SORTS).optional().describe(
       'claimed_on (oldest first, the default), -claimed_on (newest first), or relevance (best match first; the default with q).',
     ),
-    facets: facetsParam(CLAIM_FACET_NAMES).meta({ example: 'stance,claimant' }),
+    facets: facetsParam(CLAIM_FACET_NAMES),
     count: countParam,
+    format: formatParam,
   })
   .refine((query) => query.sort !== 'relevance' || query.q !== undefined, {
     message: 'sort=relevance needs q', path: ['sort'],

@@ -25,8 +25,8 @@ const toleranceParam = z
 
 export const conflictQuery = z.strictObject({
   ...pageQuery,
-  topic: idsParam('Only pairs with a claim answering these topics.').meta({ example: 'nk-troops-sent' }),
-  claimant: idsParam('Only pairs where either claim was made by these entities.').meta({ example: 'dmitry-peskov' }),
+  topic: idsParam('Only pairs with a claim answering these topics. Example: `nk-troops-sent`.'),
+  claimant: idsParam('Only pairs where either claim was made by these entities. Example: `dmitry-peskov`.'),
   entity: idsParam('Only pairs where either claim involves these entities: as claimant, via or subject.')
     .meta({ example: 'nis' }),
   kind: enumsParam(CONFLICT_KINDS, 'Only conflicts of these kinds: annotated by a researcher, or computed from figures.')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../annotations/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
+import { formatParam } from '../http/export.js';
 import { namePrefixSchema } from '../http/full-text.js';
 import { countParam, enumsParam, facetsParam } from '../http/params.js';
 
@@ -38,11 +39,12 @@ export const ENTITY_SORTS = ['name', 'id', '-claims'] as const;
 
 export const entityListQuery = z.strictObject({
   ...pageQuery,
-  kind: enumsParam(ENTITY_KINDS, 'Only entities of these kinds.').meta({ example: 'person' }),
-  q: namePrefixSchema.optional().meta({ example: 'zelen' }),
+  kind: enumsParam(ENTITY_KINDS, 'Only entities of these kinds. Example: `person`.'),
+  q: namePrefixSchema.optional(),
   sort: z.enum(ENTITY_SORTS).optional().describe('name (A to Z, the default), id, or -claims (most claims first).'),
-  facets: facetsParam(['kind'] as const).meta({ example: 'kind' }),
+  facets: facetsParam(['kind'] as const),
   count: countParam,
+  format: formatParam,
 });
 
 export type EntityListQuery = z.infer<typeof entityListQuery>;

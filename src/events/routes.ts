@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParams, ok } from '../http/common.js';
+import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
+import { EVENT_CSV_COLUMNS, eventCsvRecord } from './csv.js';
 import { notFound } from '../http/problem.js';
 import type { EventRepository } from './repository.js';
 import { eventListQuery, eventListSchema, eventSchema } from './schema.js';
@@ -14,16 +16,23 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         'Dated happenings reported in the corpus, earliest first by their first day, then id. A date range keeps ' +
         'events whose own span overlaps it; a month-precision event covers the whole month.',
       querystring: eventListQuery,
-      response: { 200: ok(eventListSchema, 'A page of events, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: exportResponses(eventListSchema, 'A page of events, and the cursor of the next page. CSV and NDJSON: every matching event.'), ...errorResponses(400) },
     },
-  }, async (request) => events.list(request.query));
+  }, async (request, reply) => {
+    const format = requestedFormat(request, request.query.format);
+    if (format === 'json') return events.list(request.query);
+    return sendExport(reply, format, {
+      name: 'events', columns: EVENT_CSV_COLUMNS, toRecord: eventCsvRecord,
+      fetch: (cursor) => events.list({ ...request.query, limit: EXPORT_BATCH, cursor, count: false, facets: undefined }),
+    });
+  });
 
   app.get('/:id', {
     schema: {
       operationId: 'getEvent',
       tags: ['events'],
       summary: 'One event, with the claims that report it',
-      params: idParams,
+      params: idParams('nk-special-forces-shipped-to-vladivostok'),
       response: { 200: ok(eventSchema, 'The event.'), ...errorResponses(400, 404) },
     },
   }, async (request) => events.get(request.params.id) ?? Promise.reject(notFound('event', request.params.id)));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS, PARTICIPANT_ROLES } from '../annotations/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
+import { formatParam } from '../http/export.js';
 import { countParam, dateParam, enumsParam, facetsParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
 
 const partialDate = z.string().describe('ISO 8601 date of year, month or day precision: "2024", "2024-10", "2024-10-18".');
@@ -35,13 +36,14 @@ export const eventSchema = z
 export const eventListQuery = z
   .strictObject({
     ...pageQuery,
-    kind: enumsParam(EVENT_KINDS, 'Only events of these kinds.').meta({ example: 'troop_transport,deployment' }),
-    entity: idsParam('Only events these entities took part in or that happened at these places.').meta({ example: 'nis' }),
-    from: dateParam('Only events still going on at or after this date (interval overlap).').meta({ example: '2024-10' }),
-    to: dateParam('Only events that had started by this date.').meta({ example: '2024-11' }),
+    kind: enumsParam(EVENT_KINDS, 'Only events of these kinds. Example: `troop_transport,deployment`.'),
+    entity: idsParam('Only events these entities took part in or that happened at these places. Example: `nis`.'),
+    from: dateParam('Only events still going on at or after this date (interval overlap). Example: `2024-10`.'),
+    to: dateParam('Only events that had started by this date. Example: `2024-11`.'),
     sort: z.enum(['start', '-start']).optional().describe('start (earliest first, the default) or -start (latest first).'),
-    facets: facetsParam(['kind'] as const).meta({ example: 'kind' }),
+    facets: facetsParam(['kind'] as const),
     count: countParam,
+    format: formatParam,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
 

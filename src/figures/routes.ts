@@ -15,7 +15,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ figures: FigureRepository }> 
         'Every figure given in answer to the topic (one per claim quantity), oldest first: by the first day of ' +
         '`claimed_on`, then claim id, then the figure\'s place in the claim. The data for a chart of estimates ' +
         'over time. `latest_by_claimant` and `spread` cover all the filtered figures, whatever the page.',
-      params: idParams,
+      params: idParams('nk-troops-sent'),
       querystring: figureQuery,
       response: {
         200: ok(figureListSchema, 'A page of figures, with the latest per claimant and the spread.'),

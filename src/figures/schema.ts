@@ -17,10 +17,10 @@ export const figureQuery = z
   .strictObject({
     ...pageQuery,
     unit: unitsParam.meta({ example: 'troops' }),
-    claimant: idsParam('Only figures from these claimants.').meta({ example: 'nis,volodymyr-zelenskyy' }),
+    claimant: idsParam('Only figures from these claimants. Example: `nis,volodymyr-zelenskyy`.'),
     from: dateParam('Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is).')
       .meta({ example: '2024-10' }),
-    to: dateParam('Only figures claimed on or before this date.').meta({ example: '2024-11-30' }),
+    to: dateParam('Only figures claimed on or before this date. Example: `2024-11-30`.'),
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
 

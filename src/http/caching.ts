@@ -31,9 +31,10 @@ export async function registerCaching(app: FastifyInstance, { maxAgeSeconds, noS
     }
     const hashed = typeof payload === 'string' || Buffer.isBuffer(payload);
     if (reply.statusCode === 200 && hashed && matches(request.headers['if-none-match'], reply.getHeader('etag'))) {
-      // No body, so nothing describing one: caches keep the stored response's length and type.
+      // No body, so no Content-Length of an empty one (caches keep the stored response's). A HEAD
+      // keeps its payload: fastify measures it for the length a 200 would have had, then drops it.
       reply.code(304).removeHeader('content-type');
-      return null;
+      return request.method === 'HEAD' ? payload : null;
     }
     return payload;
   });

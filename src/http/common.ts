@@ -8,7 +8,9 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "nis"')
   .max(100);
-export const idParams = z.strictObject({ id: idSchema.describe('The resource id, a readable slug.') });
+/** Path parameters of an item route, with a real id from the corpus as the example Swagger UI fills in. */
+export const idParams = (example: string) =>
+  z.strictObject({ id: idSchema.describe('The resource id, a readable slug.').meta({ example }) });
 
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
@@ -19,7 +21,9 @@ export const limitSchema = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= MAX_LIMIT, `must be a whole number from 1 to ${MAX_LIMIT}`)
   .optional()
-  .describe(`Page size, 1 to ${MAX_LIMIT}; ${DEFAULT_LIMIT} when absent.`);
+  .describe(`Page size, 1 to ${MAX_LIMIT}; ${DEFAULT_LIMIT} when absent.`)
+  // The text is parsed strictly above; the spec tells clients what it means: an integer.
+  .meta({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, pattern: undefined } as Record<string, unknown>);
 
 export const cursorSchema = z
   .string()

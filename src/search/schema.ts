@@ -8,7 +8,7 @@ export const SEARCH_TYPES = ['article', 'claim', 'entity'] as const;
 export const searchQuery = z.strictObject({
   ...pageQuery,
   q: searchTextSchema.meta({ example: 'fake news' }),
-  type: enumsParam(SEARCH_TYPES, 'Only hits of these types.').meta({ example: 'claim,entity' }),
+  type: enumsParam(SEARCH_TYPES, 'Only hits of these types. Example: `claim,entity`.'),
 });
 
 export type SearchQuery = z.infer<typeof searchQuery>;

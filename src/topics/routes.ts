@@ -21,7 +21,7 @@ export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = a
       operationId: 'getTopic',
       tags: ['topics'],
       summary: 'One topic',
-      params: idParams,
+      params: idParams('nk-casualties'),
       response: { 200: ok(topicSchema, 'The topic.'), ...errorResponses(400, 404) },
     },
   }, async (request) => topics.get(request.params.id) ?? Promise.reject(notFound('topic', request.params.id)));

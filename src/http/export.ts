@@ -1,0 +1,76 @@
+// Exports: every row a filtered list matches, as CSV or NDJSON, streamed. Rows are fetched in
+// keyset batches through the list's own query (an open better-sqlite3 iterator would block every
+// other query on the connection), and the stream pulls the next batch only when the client has
+// taken the last one, so memory stays flat however many rows match.
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Page } from './common.js';
+
+export const EXPORT_BATCH = 1000;
+export const FORMATS = ['json', 'csv', 'ndjson'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const formatParam = z.enum(FORMATS).optional().describe(
+  'json: one page (the default). csv or ndjson: every matching row, streamed, ignoring limit and cursor ' +
+  '(same as sending Accept: text/csv or Accept: application/x-ndjson).',
+);
+
+const MEDIA = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' } as const;
+
+/** The format asked for: the `format` parameter wins, then the Accept header, then JSON. */
+export function requestedFormat(request: FastifyRequest, format?: Format): Format {
+  if (format) return format;
+  const accept = request.headers.accept ?? '';
+  if (/\btext\/csv\b/.test(accept)) return 'csv';
+  if (/\bapplication\/x-ndjson\b/.test(accept)) return 'ndjson';
+  return 'json';
+}
+
+export interface ExportSpec<T> {
+  name: string;
+  fetch: (cursor: string | undefined) => Page<T>;
+  columns: string[];
+  toRecord: (item: T) => (string | number | boolean | null)[];
+}
+
+async function* batches<T>(fetch: ExportSpec<T>['fetch']): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  do {
+    const page = fetch(cursor);
+    yield page.data;
+    cursor = page.next_cursor ?? undefined;
+    // Let other requests run between batches: a big export must not hold the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+  } while (cursor !== undefined);
+}
+
+export async function* exportLines<T>(format: 'csv' | 'ndjson', spec: ExportSpec<T>): AsyncGenerator<string> {
+  if (format === 'csv') yield stringify([spec.columns]);
+  for await (const items of batches(spec.fetch)) {
+    if (items.length === 0) continue;
+    yield format === 'csv'
+      ? stringify(items.map(spec.toRecord))
+      : items.map((item) => `${JSON.stringify(item)}\n`).join('');
+  }
+}
+
+export function sendExport<T>(reply: FastifyReply, format: 'csv' | 'ndjson', spec: ExportSpec<T>): FastifyReply {
+  return reply
+    .type(MEDIA[format])
+    .header('content-disposition', `attachment; filename="${spec.name}.${format === 'csv' ? 'csv' : 'ndjson'}"`)
+    .send(Readable.from(exportLines(format, spec)));
+}
+
+/** The response map for a list that can also export: documented media types for each format. */
+export const exportResponses = (json: z.ZodType, description: string) => ({
+  description,
+  content: {
+    'application/json': { schema: json },
+    'text/csv': { schema: z.string().describe('Every matching row, a header line first.') },
+    'application/x-ndjson': { schema: z.string().describe('Every matching row, one JSON object per line.') },
+  },
+});
+
+export const joinIds = (items: { id: string }[]) => items.map((i) => i.id).join(';');
