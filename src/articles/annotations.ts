@@ -31,7 +31,7 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRe
             [JSON_LD]: { schema: webAnnotationCollectionSchema },
           },
         },
-        ...errorResponses(400, 404, 406),
+        ...errorResponses(400, 404, 406, 429),
       },
     },
   }, async (request, reply) => {

@@ -12,7 +12,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository 
       summary: 'List and filter articles',
       description: 'The reports in the corpus with their cleaned bodies, oldest first by publication date.',
       querystring: articleListQuery,
-      response: { 200: ok(articleListSchema, 'A page of articles, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(articleListSchema, 'A page of articles, and the cursor of the next page.'), ...errorResponses(400, 429) },
     },
   }, async (request) => articles.list(request.query));
 
@@ -22,7 +22,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository 
       tags: ['articles'],
       summary: 'One article, with its raw text as received',
       params: idParams('jad-2025-02-nk-more-troops'),
-      response: { 200: ok(articleDetailSchema, 'The article.'), ...errorResponses(400, 404) },
+      response: { 200: ok(articleDetailSchema, 'The article.'), ...errorResponses(400, 404, 429) },
     },
   }, async (request) => articles.get(request.params.id) ?? Promise.reject(notFound('article', request.params.id)));
 };

@@ -19,7 +19,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
       querystring: claimListQuery,
       response: {
         200: exportResponses(claimListSchema, 'A page of claims (JSON), or every matching claim (CSV, NDJSON).'),
-        ...errorResponses(400),
+        ...errorResponses(400, 429),
       },
     },
   }, async (request, reply) => {
@@ -37,7 +37,7 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
       tags: ['claims'],
       summary: 'One claim, with its relations to other claims',
       params: idParams('jad1120-nis-11000-troops-to-kursk-late-october'),
-      response: { 200: ok(claimDetailSchema, 'The claim.'), ...errorResponses(400, 404) },
+      response: { 200: ok(claimDetailSchema, 'The claim.'), ...errorResponses(400, 404, 429) },
     },
   }, async (request) => claims.get(request.params.id) ?? Promise.reject(notFound('claim', request.params.id)));
 };

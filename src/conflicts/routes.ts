@@ -22,7 +22,7 @@ export const conflictRoutes: FastifyPluginAsyncZod<ConflictRouteOptions> = async
         '(an approximate figure reaches `tolerance` either side; "up to N" is 0 to N; "at least N" has no top). ' +
         'Ordered by the earlier claim\'s date, then the two claim ids. Filters combine with AND.',
       querystring: conflictQuery,
-      response: { 200: ok(conflictListSchema, 'A page of conflicting pairs, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(conflictListSchema, 'A page of conflicting pairs, and the cursor of the next page.'), ...errorResponses(400, 429) },
     },
   }, async (request) => conflicts.list(request.query, windowDays));
 };

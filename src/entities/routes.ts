@@ -16,7 +16,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
         'People, organizations, places, units, weapons and outlets named in the reports, one per real-world thing, ' +
         'with how often each takes part in claims. `q` matches the start of any word of a name or alias, ignoring case and accents.',
       querystring: entityListQuery,
-      response: { 200: exportResponses(entityListSchema, 'A page of entities, and the cursor of the next page. CSV and NDJSON: every matching entity.'), ...errorResponses(400) },
+      response: { 200: exportResponses(entityListSchema, 'A page of entities, and the cursor of the next page. CSV and NDJSON: every matching entity.'), ...errorResponses(400, 429) },
     },
   }, async (request, reply) => {
     const format = requestedFormat(request, request.query.format);
@@ -33,7 +33,7 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
       tags: ['entities'],
       summary: 'One entity',
       params: idParams('nis'),
-      response: { 200: ok(entitySchema, 'The entity.'), ...errorResponses(400, 404) },
+      response: { 200: ok(entitySchema, 'The entity.'), ...errorResponses(400, 404, 429) },
     },
   }, async (request) => entities.get(request.params.id) ?? Promise.reject(notFound('entity', request.params.id)));
 };

@@ -16,7 +16,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
         'Dated happenings reported in the corpus, earliest first by their first day, then id. A date range keeps ' +
         'events whose own span overlaps it; a month-precision event covers the whole month.',
       querystring: eventListQuery,
-      response: { 200: exportResponses(eventListSchema, 'A page of events, and the cursor of the next page. CSV and NDJSON: every matching event.'), ...errorResponses(400) },
+      response: { 200: exportResponses(eventListSchema, 'A page of events, and the cursor of the next page. CSV and NDJSON: every matching event.'), ...errorResponses(400, 429) },
     },
   }, async (request, reply) => {
     const format = requestedFormat(request, request.query.format);
@@ -33,7 +33,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
       tags: ['events'],
       summary: 'One event, with the claims that report it',
       params: idParams('nk-special-forces-shipped-to-vladivostok'),
-      response: { 200: ok(eventSchema, 'The event.'), ...errorResponses(400, 404) },
+      response: { 200: ok(eventSchema, 'The event.'), ...errorResponses(400, 404, 429) },
     },
   }, async (request) => events.get(request.params.id) ?? Promise.reject(notFound('event', request.params.id)));
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSeededApp } from '../../test/helpers.js';
-import type { Figure, FigureList } from './schema.js';
+import { figureSchema, type Figure, type FigureList } from './schema.js';
 
 const { ctx, get } = useSeededApp();
 
@@ -42,6 +42,7 @@ describe('GET /v1/topics/{id}/figures', () => {
       claimant: { id: 'nis', name: 'National Intelligence Service', kind: 'government_body' },
     });
     expect(body.data[6]).toMatchObject({ claim_id: 'csm1018-sk-media-12000-four-brigades', value: 4 });
+    expect(body.data[10]).toEqual(figureSchema.meta()?.example); // the documented example
     expect(body.next_cursor).toBeNull();
   });
 

@@ -19,7 +19,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ figures: FigureRepository }> 
       querystring: figureQuery,
       response: {
         200: ok(figureListSchema, 'A page of figures, with the latest per claimant and the spread.'),
-        ...errorResponses(400, 404),
+        ...errorResponses(400, 404, 429),
       },
     },
   }, async (request) =>

@@ -64,6 +64,19 @@ export const errorResponses = (...statuses: (keyof typeof ERROR_DESCRIPTIONS)[])
     content: { 'application/problem+json': { schema: problemSchema } },
   }]));
 
+const header = (description: string, type: 'string' | 'integer' = 'string') => ({ description, schema: { type } });
+
+/** Headers every successful /v1 read carries (caching.ts, links.ts, rate-limit.ts); added to the spec in openapi.ts. */
+export const READ_HEADERS = {
+  ETag: header('Validator for If-None-Match: an unchanged resource answers 304 with no body.'),
+  'Cache-Control': header('`no-cache` by default: keep it, but revalidate with the ETag before use.'),
+  Link: header('On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor.'),
+  'RateLimit-Limit': header('Requests allowed per window for this client.', 'integer'),
+  'RateLimit-Remaining': header('Requests left in the current window.', 'integer'),
+  'RateLimit-Reset': header('Seconds until the window resets.', 'integer'),
+  'x-request-id': header('The request id: the one sent, or one made up; also in logs and error bodies.'),
+};
+
 /** A success response with a description of its own (Swagger UI shows it beside the status). */
 export const ok = <T extends z.ZodType>(schema: T, description: string) =>
   ({ description, content: { 'application/json': { schema } } });

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { READ_HEADERS } from './common.js';
 
 export const API_TAGS = [
   { name: 'claims', description: 'Who claimed what, when, how sure, each traced to the exact words of a report.' },
@@ -39,6 +40,18 @@ export function withoutUnusedComponents<T extends OpenApiDocument>(doc: T): T {
   return { ...doc, components: { ...doc.components, schemas: kept } };
 }
 
+type Operation = { responses?: Record<string, { headers?: unknown }> };
+
+/** The zod transform drops response headers, so the ones every /v1 read sends are added here. */
+function withReadHeaders<T extends OpenApiDocument>(doc: T): T {
+  const paths = (doc.paths ?? {}) as Record<string, Record<string, Operation>>;
+  for (const [path, methods] of Object.entries(paths)) {
+    const ok = methods.get?.responses?.['200'];
+    if (path.startsWith('/v1/') && ok) ok.headers = READ_HEADERS;
+  }
+  return doc;
+}
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -57,8 +70,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: API_TAGS,
     },
     transform: jsonSchemaTransform,
-    transformObject: (input) =>
-      withoutUnusedComponents(jsonSchemaTransformObject(input) as OpenApiDocument) as ReturnType<typeof jsonSchemaTransformObject>,
+    transformObject: (input) => withReadHeaders(
+      withoutUnusedComponents(jsonSchemaTransformObject(input) as OpenApiDocument),
+    ) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -14,7 +14,7 @@ export const searchRoutes: FastifyPluginAsyncZod<{ search: SearchRepository }> =
         'and aliases. Whatever is typed is searched as words: quotes make a phrase, a trailing * a prefix; ' +
         'operators and punctuation are treated as text, never as search syntax.',
       querystring: searchQuery,
-      response: { 200: ok(searchResultSchema, 'Hits, best first, with highlighted snippets.'), ...errorResponses(400) },
+      response: { 200: ok(searchResultSchema, 'Hits, best first, with highlighted snippets.'), ...errorResponses(400, 429) },
     },
   }, async (request) => search.search(request.query));
 };

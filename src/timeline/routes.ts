@@ -15,7 +15,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ timeline: TimelineRepositor
         '`entity` matches event participants and locations, and claim claimants, intermediaries and subjects; ' +
         '`topic` matches claims answering it and the events they report. Filters combine with AND.',
       querystring: timelineQuery,
-      response: { 200: ok(timelineSchema, 'A page of the time line, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(timelineSchema, 'A page of the time line, and the cursor of the next page.'), ...errorResponses(400, 429) },
     },
   }, async (request) => timeline.list(request.query));
 };

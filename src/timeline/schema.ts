@@ -51,23 +51,29 @@ export const timelineClaimSchema = z
 export const timelineItemSchema = z.discriminatedUnion('type', [timelineEventSchema, timelineClaimSchema])
   .meta({ id: 'TimelineItem' });
 
+// GET /v1/timeline?entity=dmitry-peskov, served (a test keeps it identical).
+export const timelineExample = {
+  data: [
+    {
+      type: 'claim', id: 'csm1018-peskov-another-piece-of-fake-news', date: '2024-10', day: '2024-10-01',
+      text: 'Claims that Russia is using North Korean troops in the war are "another piece of fake news".',
+      claimant: { id: 'dmitry-peskov', name: 'Dmitry Peskov', kind: 'person' }, stance: 'denies', certainty: 'stated',
+      quote: 'another piece of fake news', article_id: 'csm-2024-10-18-is-that-true', topic_id: 'nk-troops-in-combat',
+    },
+    {
+      type: 'event', id: 'peskov-news-conference-2024-10', date: '2024-10', day: '2024-10-01',
+      title: 'Kremlin spokesman Dmitry Peskov calls reports of North Korean troops "another piece of fake news"',
+      kind: 'press_conference', start: '2024-10', end: null,
+    },
+  ],
+  next_cursor: null,
+};
+
 export const timelineSchema = z
   .object({
     data: z.array(timelineItemSchema),
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
   })
-  .meta({
-    id: 'Timeline',
-    example: {
-      data: [
-        {
-          type: 'event', id: 'peskov-news-conference-2024-10', date: '2024-10', day: '2024-10-01',
-          title: 'Kremlin spokesman Dmitry Peskov calls reports of North Korean troops "another piece of fake news"',
-          kind: 'press_conference', start: '2024-10', end: null,
-        },
-      ],
-      next_cursor: null,
-    },
-  });
+  .meta({ id: 'Timeline', example: timelineExample });
 
 export type TimelineItem = z.infer<typeof timelineItemSchema>;

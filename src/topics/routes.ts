@@ -12,7 +12,7 @@ export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = a
       summary: 'List topics by id',
       description: 'The questions that claims answer, most with figures, ordered by id.',
       querystring: topicListQuery,
-      response: { 200: ok(listOf(topicSchema, 'TopicList'), 'A page of topics, and the cursor of the next page.'), ...errorResponses(400) },
+      response: { 200: ok(listOf(topicSchema, 'TopicList'), 'A page of topics, and the cursor of the next page.'), ...errorResponses(400, 429) },
     },
   }, async (request) => topics.list({ limit: request.query.limit ?? DEFAULT_LIMIT, cursor: request.query.cursor }));
 
@@ -22,7 +22,7 @@ export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = a
       tags: ['topics'],
       summary: 'One topic',
       params: idParams('nk-casualties'),
-      response: { 200: ok(topicSchema, 'The topic.'), ...errorResponses(400, 404) },
+      response: { 200: ok(topicSchema, 'The topic.'), ...errorResponses(400, 404, 429) },
     },
   }, async (request) => topics.get(request.params.id) ?? Promise.reject(notFound('topic', request.params.id)));
 };

@@ -29,8 +29,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List articles by id
-         * @description The reports in the corpus with their cleaned bodies, ordered by id.
+         * List and filter articles
+         * @description The reports in the corpus with their cleaned bodies, oldest first by publication date.
          */
         get: operations["listArticles"];
         put?: never;
@@ -66,8 +66,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List claims, oldest claim first
-         * @description Every attributed statement in the corpus, ordered by when it was made (`claimed_on`), then id.
+         * List and filter claims
+         * @description Attributed statements, oldest first by when they were made (`claimed_on`), then id; filter by who, what, when and how sure. Filters combine with AND; a comma-separated value means any of them. `q` searches the claim text and quote; `facets` and `count` describe the whole filtered set.
          */
         get: operations["listClaims"];
         put?: never;
@@ -103,8 +103,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List entities by id
-         * @description People, organizations, places, units, weapons and outlets named in the reports, one per real-world thing, ordered by id.
+         * List, filter and look up entities
+         * @description People, organizations, places, units, weapons and outlets named in the reports, one per real-world thing, with how often each takes part in claims. `q` matches the start of any word of a name or alias, ignoring case and accents.
          */
         get: operations["listEntities"];
         put?: never;
@@ -140,8 +140,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List events, earliest first
-         * @description Dated happenings reported in the corpus, ordered by their first day, then id.
+         * List and filter events
+         * @description Dated happenings reported in the corpus, earliest first by their first day, then id. A date range keeps events whose own span overlaps it; a month-precision event covers the whole month.
          */
         get: operations["listEvents"];
         put?: never;
@@ -206,6 +206,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/topics/{id}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A topic's figures over time, each claimant's latest, and their spread
+         * @description Every figure given in answer to the topic (one per claim quantity), oldest first: by the first day of `claimed_on`, then claim id, then the figure's place in the claim. The data for a chart of estimates over time. `latest_by_claimant` and `spread` cover all the filtered figures, whatever the page.
+         */
+        get: operations["listTopicFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/annotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's claim quotes and entity mentions, as spans to highlight
+         * @description The cleaned body with every claim quote and entity mention as a span (offsets in Unicode code points). Send `Accept: application/ld+json` for the same as a W3C Web Annotation collection, each annotation targeting the article with a TextQuoteSelector and a TextPositionSelector; any other type but JSON gets 406.
+         */
+        get: operations["getArticleAnnotations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pairs of claims that disagree, and why
+         * @description Each pair once, both claims in full (`a` the earlier), with the reason: `annotated` when a researcher marked one as contradicting the other, `figures` when different claimants asserted figures on the same topic and in the same unit, claimed within `window_days` of each other, whose ranges do not overlap (an approximate figure reaches `tolerance` either side; "up to N" is 0 to N; "at least N" has no top). Ordered by the earlier claim's date, then the two claim ids. Filters combine with AND.
+         */
+        get: operations["listConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events and claims on one time line
+         * @description What happened and what was said about it, merged in date order: events by the first day they began, claims by the first day they were made; on the same day claims come before events, then by id. `entity` matches event participants and locations, and claim claimants, intermediaries and subjects; `topic` matches claims answering it and the events they report. Filters combine with AND.
+         */
+        get: operations["getTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search articles, claims and entities at once
+         * @description Full-text search ranked by bm25 over article titles and bodies, claim texts and quotes, and entity names and aliases. Whatever is typed is searched as words: quotes make a phrase, a trailing * a prefix; operators and punctuation are treated as text, never as search syntax.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -245,6 +345,11 @@ export interface components {
             request_id: string;
             /** @description For validation_failed: each offending field. */
             errors?: components["schemas"]["FieldError"][];
+        };
+        FacetCount: {
+            value: string | null;
+            label: string | null;
+            count: number;
         };
         /**
          * @example {
@@ -307,6 +412,17 @@ export interface components {
             /** @description The report exactly as received, before cleaning. */
             raw_text: string;
         };
+        ArticleList: {
+            data: components["schemas"]["Article"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description With count=true: rows matching the filters, over all pages. */
+            total?: number;
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            facets?: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+        };
         /** @enum {string} */
         EntityKind: "person" | "organization" | "government_body" | "military_unit" | "military_force" | "location" | "country" | "weapon_system" | "facility" | "media_outlet" | "think_tank" | "document" | "group" | "anonymous_source";
         /**
@@ -318,7 +434,13 @@ export interface components {
          *         "NIS"
          *       ],
          *       "description": "South Korea's spy agency, the main source on North Korean troop movements.",
-         *       "wikidata_id": null
+         *       "wikidata_id": null,
+         *       "claims_made": 62,
+         *       "claims_about": 5,
+         *       "claim_count": 65,
+         *       "articles_mentioned_in": 5,
+         *       "first_seen": "2024-10-01",
+         *       "last_seen": "2025-02-28"
          *     }
          */
         Entity: {
@@ -331,10 +453,149 @@ export interface components {
             description: string;
             /** @description Wikidata QID, when known for certain. */
             wikidata_id: string | null;
+            /** @description Claims this entity made (as claimant). */
+            claims_made: number;
+            /** @description Claims about this entity (as a subject). */
+            claims_about: number;
+            /** @description Claims it takes part in at all: as claimant, via or subject. */
+            claim_count: number;
+            /** @description Articles whose body names it. */
+            articles_mentioned_in: number;
+            /** @description First day of the earliest claim it takes part in. */
+            first_seen: string | null;
+            /** @description Last day of the latest claim it takes part in. */
+            last_seen: string | null;
         };
         EntityRef: {
             id: string;
             name: string;
+        };
+        EntityList: {
+            data: components["schemas"]["Entity"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description With count=true: rows matching the filters, over all pages. */
+            total?: number;
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            facets?: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+        };
+        AnnotationSpan: {
+            /** @constant */
+            type: "claim";
+            /** @description Offset of the first character in `body`, in Unicode code points. */
+            start: number;
+            /** @description Offset just past the last character, in code points. */
+            end: number;
+            /** @description The text between start and end. */
+            exact: string;
+            /** @description Up to 32 characters before it, to re-anchor the span in another copy of the text. */
+            prefix: string;
+            /** @description Up to 32 characters after it. */
+            suffix: string;
+            claim_id: string;
+            /** @description The claim restated as one sentence. */
+            text: string;
+            claimant: {
+                id: string;
+                name: string;
+                kind: components["schemas"]["EntityKind"];
+            } | null;
+            /** @enum {string} */
+            stance: "asserts" | "denies" | "cannot_confirm";
+            /** @enum {string} */
+            certainty: "confirmed" | "stated" | "estimated" | "expected" | "possible";
+        } | {
+            /** @constant */
+            type: "mention";
+            /** @description Offset of the first character in `body`, in Unicode code points. */
+            start: number;
+            /** @description Offset just past the last character, in code points. */
+            end: number;
+            /** @description The text between start and end. */
+            exact: string;
+            /** @description Up to 32 characters before it, to re-anchor the span in another copy of the text. */
+            prefix: string;
+            /** @description Up to 32 characters after it. */
+            suffix: string;
+            entity: {
+                id: string;
+                name: string;
+                kind: components["schemas"]["EntityKind"];
+            };
+        };
+        ArticleAnnotations: {
+            article_id: string;
+            /** @description The cleaned article text the offsets count into. */
+            body: string;
+            /** @description Every claim quote and entity mention, by start, the longer first when two start together. Spans nest: a mention often lies inside a claim quote. */
+            spans: components["schemas"]["AnnotationSpan"][];
+        };
+        WebAnnotation: {
+            id: string;
+            /** @constant */
+            type: "Annotation";
+            /**
+             * @description describing: a claim quote; identifying: an entity mention.
+             * @enum {string}
+             */
+            motivation: "describing" | "identifying";
+            body: ({
+                /** @constant */
+                type: "TextualBody";
+                value: string;
+                /** @constant */
+                format: "text/plain";
+                /** @enum {string} */
+                purpose: "describing" | "tagging";
+            } | {
+                /** @constant */
+                type: "SpecificResource";
+                /** @description IRI of the claim or entity. */
+                source: string;
+                /** @enum {string} */
+                purpose: "linking" | "identifying";
+            })[];
+            target: {
+                /** @description IRI of the article; offsets count code points of its `body`. */
+                source: string;
+                /** @description The page the report was published on, when known. */
+                scope?: string;
+                /** @description Two ways to find the same text: a TextQuoteSelector and a TextPositionSelector. */
+                selector: ({
+                    /** @constant */
+                    type: "TextQuoteSelector";
+                    exact: string;
+                    prefix: string;
+                    suffix: string;
+                } | {
+                    /** @constant */
+                    type: "TextPositionSelector";
+                    start: number;
+                    end: number;
+                })[];
+            };
+        };
+        WebAnnotationCollection: {
+            /** @constant */
+            "@context": "http://www.w3.org/ns/anno.jsonld";
+            id: string;
+            /** @constant */
+            type: "AnnotationCollection";
+            label: string;
+            total: number;
+            /** @description The one page: every annotation of the article. */
+            first: {
+                id: string;
+                /** @constant */
+                type: "AnnotationPage";
+                partOf: string;
+                startIndex: number;
+                items: components["schemas"]["WebAnnotation"][];
+            };
+            /** @description IRI of the last page (the same one). */
+            last: string;
         };
         Quote: {
             /** @description The exact words in the article body. */
@@ -572,6 +833,62 @@ export interface components {
             /** @description Links to other claims, both ways. */
             relations: components["schemas"]["ClaimRelation"][];
         };
+        ClaimList: {
+            data: components["schemas"]["Claim"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description With count=true: rows matching the filters, over all pages. */
+            total?: number;
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            facets?: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+        };
+        FigureRange: {
+            value: number | null;
+            min: number | null;
+            max: number | null;
+            approximate: boolean;
+            /** @description Lowest number the figure allows: value less the tolerance when approximate, min, or 0 for "up to". */
+            low: number;
+            /** @description Highest number it allows; null when it has no upper bound ("at least"). */
+            high: number | null;
+        };
+        /** @description annotated: a researcher marked the claims as contradicting; figures: different claimants asserted figures on the same topic, in the same unit and within the window, whose ranges do not overlap. */
+        ConflictReason: {
+            /** @constant */
+            kind: "annotated";
+            /** @constant */
+            relation: "contradicts";
+            /** @description The claim a researcher marked as contradicting the other. */
+            from_claim_id: string;
+            to_claim_id: string;
+            /** @description The researcher's note on the relation. */
+            note: string | null;
+        } | {
+            /** @constant */
+            kind: "figures";
+            topic_id: string;
+            unit: string;
+            /** @description Claim a's figure in that unit. */
+            a: components["schemas"]["FigureRange"];
+            /** @description Claim b's figure in that unit. */
+            b: components["schemas"]["FigureRange"];
+            /** @description Days between the two claimed dates (0 when they overlap). */
+            days_apart: number;
+        };
+        Conflict: {
+            /** @description The earlier claim (by the first day of claimed_on, then id). */
+            a: components["schemas"]["Claim"];
+            /** @description The later claim. */
+            b: components["schemas"]["Claim"];
+            reason: components["schemas"]["ConflictReason"];
+        };
+        ConflictList: {
+            data: components["schemas"]["Conflict"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
         /** @enum {string} */
         EventKind: "troop_transport" | "deployment" | "combat" | "strike" | "casualty_report" | "briefing" | "meeting" | "treaty_signing" | "treaty_ratification" | "announcement" | "press_conference" | "visit" | "training" | "munitions_shipment" | "report_publication" | "summit";
         /**
@@ -636,6 +953,17 @@ export interface components {
             /** @description Claims that report this event. */
             claim_ids: string[];
         };
+        EventList: {
+            data: components["schemas"]["Event"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description With count=true: rows matching the filters, over all pages. */
+            total?: number;
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            facets?: {
+                [key: string]: components["schemas"]["FacetCount"][];
+            };
+        };
         /**
          * @example {
          *       "id": "nk-troops-sent",
@@ -652,30 +980,177 @@ export interface components {
             unit: string | null;
             description: string | null;
         };
+        /**
+         * @example {
+         *       "claim_id": "jad1120-nis-11000-troops-to-kursk-late-october",
+         *       "article_id": "jad-2024-11-20-nk-troops-in-combat",
+         *       "text": "About 11,000 North Korean soldiers were moved to Russia's Kursk region in late October 2024.",
+         *       "claimed_on": "2024-11-20",
+         *       "claimed_from": "2024-11-20",
+         *       "claimed_to": "2024-11-20",
+         *       "claimant": {
+         *         "id": "nis",
+         *         "name": "National Intelligence Service",
+         *         "kind": "government_body"
+         *       },
+         *       "value": 11000,
+         *       "min": null,
+         *       "max": null,
+         *       "unit": "troops",
+         *       "approximate": true,
+         *       "stance": "asserts",
+         *       "certainty": "estimated"
+         *     }
+         */
+        Figure: {
+            claim_id: string;
+            article_id: string;
+            /** @description The claim restated as one sentence, for a chart tooltip. */
+            text: string;
+            /** @description When the figure was given: ISO 8601 date of year, month or day precision. */
+            claimed_on: string;
+            /** @description First day `claimed_on` covers (what the order uses): "2024-10" -> "2024-10-01". */
+            claimed_from: string;
+            /** @description Last day it covers: a chart can draw a month-precision figure as a span. */
+            claimed_to: string;
+            claimant: {
+                id: string;
+                name: string;
+                kind: components["schemas"]["EntityKind"];
+            } | null;
+            /** @description The figure, when a single one was given. */
+            value: number | null;
+            /** @description Lower bound ("at least", "1,000 to 3,000"). */
+            min: number | null;
+            /** @description Upper bound ("up to 3,000"). */
+            max: number | null;
+            unit: string;
+            /** @description "about", "around", "approximately", "some". */
+            approximate: boolean;
+            /** @enum {string} */
+            stance: "asserts" | "denies" | "cannot_confirm";
+            /** @enum {string} */
+            certainty: "confirmed" | "stated" | "estimated" | "expected" | "possible";
+        };
+        FigureSpread: {
+            /** @description The unit both ends are in. */
+            unit: string;
+            /** @description The lowest of the latest figures (a range counts by its lower bound). */
+            lowest: {
+                value: number;
+                claim_id: string;
+                claimant_id: string;
+            };
+            /** @description The highest of the latest figures (a range counts by its upper bound). */
+            highest: {
+                value: number;
+                claim_id: string;
+                claimant_id: string;
+            };
+        };
+        FigureList: {
+            topic: components["schemas"]["Topic"];
+            /** @description A page of figures, oldest first: by the first day of `claimed_on`, then claim id. */
+            data: components["schemas"]["Figure"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+            /** @description Each claimant's most recent figure among all the filtered figures (not just this page), by claimant id. */
+            latest_by_claimant: components["schemas"]["Figure"][];
+            /** @description Lowest and highest of the latest asserted figures in one unit: the `unit` filter when it names one unit, else the topic's unit, else the unit they all share. Null when there are none. */
+            spread: components["schemas"]["FigureSpread"] | null;
+        };
+        /**
+         * @example {
+         *       "type": "claim",
+         *       "id": "csm1018-peskov-another-piece-of-fake-news",
+         *       "title": "Kremlin spokesman Dmitry Peskov called the claims of North Korean troops in the war \"another piece of fake news.\"",
+         *       "snippet": "…describing the claims as “another piece of <mark>fake</mark> <mark>news</mark>”",
+         *       "score": -9.8
+         *     }
+         */
+        SearchHit: {
+            /** @enum {string} */
+            type: "article" | "claim" | "entity";
+            /** @description Id of the article, claim or entity (GET /v1/<type>s/{id}). */
+            id: string;
+            /** @description Article title, claim text or entity name. */
+            title: string;
+            /** @description Matching text, HTML-escaped, with each match wrapped in <mark>...</mark>. */
+            snippet: string;
+            /** @description bm25 relevance: lower is better. Comparable within one search only. */
+            score: number;
+        };
+        SearchResult: {
+            data: components["schemas"]["SearchHit"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        TimelineEvent: {
+            /** @constant */
+            type: "event";
+            id: string;
+            /** @description ISO 8601 date of year, month or day precision: when the event began or the claim was made. */
+            date: string;
+            /** @description The first day `date` covers: what the timeline is ordered by. */
+            day: string;
+            title: string;
+            /** @enum {string} */
+            kind: "troop_transport" | "deployment" | "combat" | "strike" | "casualty_report" | "briefing" | "meeting" | "treaty_signing" | "treaty_ratification" | "announcement" | "press_conference" | "visit" | "training" | "munitions_shipment" | "report_publication" | "summit";
+            start: string;
+            /** @description Null for a one-off event. */
+            end: string | null;
+        };
+        TimelineClaim: {
+            /** @constant */
+            type: "claim";
+            id: string;
+            /** @description ISO 8601 date of year, month or day precision: when the event began or the claim was made. */
+            date: string;
+            /** @description The first day `date` covers: what the timeline is ordered by. */
+            day: string;
+            /** @description The claim restated as one sentence. */
+            text: string;
+            claimant: {
+                id: string;
+                name: string;
+                kind: components["schemas"]["EntityKind"];
+            } | null;
+            /** @enum {string} */
+            stance: "asserts" | "denies" | "cannot_confirm";
+            /** @enum {string} */
+            certainty: "confirmed" | "stated" | "estimated" | "expected" | "possible";
+            /** @description The exact words in the report. */
+            quote: string;
+            article_id: string;
+            topic_id: string | null;
+        };
+        TimelineItem: components["schemas"]["TimelineEvent"] | components["schemas"]["TimelineClaim"];
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "type": "event",
+         *           "id": "peskov-news-conference-2024-10",
+         *           "date": "2024-10",
+         *           "day": "2024-10-01",
+         *           "title": "Kremlin spokesman Dmitry Peskov calls reports of North Korean troops \"another piece of fake news\"",
+         *           "kind": "press_conference",
+         *           "start": "2024-10",
+         *           "end": null
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        Timeline: {
+            data: components["schemas"]["TimelineItem"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
         Health: {
             /** @constant */
             status: "ok";
             claims: number;
-        };
-        ArticleList: {
-            data: components["schemas"]["Article"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            next_cursor: string | null;
-        };
-        ClaimList: {
-            data: components["schemas"]["Claim"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            next_cursor: string | null;
-        };
-        EntityList: {
-            data: components["schemas"]["Entity"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            next_cursor: string | null;
-        };
-        EventList: {
-            data: components["schemas"]["Event"][];
-            /** @description Pass as `cursor` for the next page; null on the last page. */
-            next_cursor: string | null;
         };
         TopicList: {
             data: components["schemas"]["Topic"][];
@@ -724,9 +1199,23 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 200; 50 when absent. */
-                limit?: string;
+                limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
                 cursor?: string;
+                /** @description Only articles by these publishers, by exact name. Comma-separated: any of them. Example: `The Korea Herald`. */
+                publisher?: string;
+                /** @description Only articles that name these entities. Example: `dmitry-peskov`. Comma-separated: any of them. */
+                entity?: string;
+                /** @description Only articles published on or after this date (interval overlap). Example: `2024-11`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                from?: string;
+                /** @description Only articles published on or before this date. Example: `2024-11-30`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                to?: string;
+                /** @description Words to search for: all must match; "a quoted phrase" matches the phrase; word* matches a prefix. Case and accents are ignored. */
+                q?: string;
+                /** @description published (oldest first, the default), -published (newest first) or id. */
+                sort?: "published" | "-published" | "id";
+                /** @description Also return `total`, the number of rows matching the filters. */
+                count?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -737,6 +1226,20 @@ export interface operations {
             /** @description A page of articles, and the cursor of the next page. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -745,6 +1248,15 @@ export interface operations {
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -769,6 +1281,20 @@ export interface operations {
             /** @description The article. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -793,15 +1319,54 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listClaims: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 200; 50 when absent. */
-                limit?: string;
+                limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
                 cursor?: string;
+                /** @description Only claims in these articles. Example: `csm-2024-10-18-is-that-true`. Comma-separated: any of them. */
+                article?: string;
+                /** @description Only claims made by these entities. Example: `nis`. Comma-separated: any of them. */
+                claimant?: string;
+                /** @description Only claims these entities take part in: as claimant, via or subject. Example: `volodymyr-zelenskyy`. Comma-separated: any of them. */
+                entity?: string;
+                /** @description Only claims with these stances. Example: `denies,cannot_confirm`. One or more of: asserts, denies, cannot_confirm. Comma-separated: any of them. */
+                stance?: string;
+                /** @description Only claims with these certainties. Example: `confirmed`. One or more of: confirmed, stated, estimated, expected, possible. Comma-separated: any of them. */
+                certainty?: string;
+                /** @description Only claims answering these topics. Example: `nk-troops-sent`. Comma-separated: any of them. */
+                topic?: string;
+                /** @description Only claims reporting these events. Example: `nis-briefing-2024-11-20`. Comma-separated: any of them. */
+                event?: string;
+                /** @description Only claims made on or after this date (a claim dated "2024-10" counts if any of October is). Example: `2024-11`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                from?: string;
+                /** @description Only claims made on or before this date. Example: `2024-12-31`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                to?: string;
+                /** @description true: only claims with figures; false: only claims without. */
+                has_quantity?: "true" | "false";
+                /** @description Words to search for: all must match; "a quoted phrase" matches the phrase; word* matches a prefix. Case and accents are ignored. */
+                q?: string;
+                /** @description claimed_on (oldest first, the default), -claimed_on (newest first), or relevance (best match first; the default with q). */
+                sort?: "claimed_on" | "-claimed_on" | "relevance";
+                /** @description Also count the whole filtered set per value of these fields (for filter sidebars). One or more of: claimant, stance, certainty, topic, article. Comma-separated: any of them. */
+                facets?: string;
+                /** @description Also return `total`, the number of rows matching the filters. */
+                count?: "true" | "false";
+                /** @description json: one page (the default). csv or ndjson: every matching row, streamed, ignoring limit and cursor (same as sending Accept: text/csv or Accept: application/x-ndjson). */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -809,17 +1374,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of claims, and the cursor of the next page. */
+            /** @description A page of claims (JSON), or every matching claim (CSV, NDJSON). */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -844,6 +1434,20 @@ export interface operations {
             /** @description The claim. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -868,15 +1472,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listEntities: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 200; 50 when absent. */
-                limit?: string;
+                limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
                 cursor?: string;
+                /** @description Only entities of these kinds. Example: `person`. One or more of: person, organization, government_body, military_unit, military_force, location, country, weapon_system, facility, media_outlet, think_tank, document, group, anonymous_source. Comma-separated: any of them. */
+                kind?: string;
+                /** @description Start of a name or alias, any word of it; case and accents are ignored ("zelen" finds Zelenskyy). */
+                q?: string;
+                /** @description name (A to Z, the default), id, or -claims (most claims first). */
+                sort?: "name" | "id" | "-claims";
+                /** @description Also count the whole filtered set per value of these fields (for filter sidebars). One or more of: kind. Comma-separated: any of them. */
+                facets?: string;
+                /** @description Also return `total`, the number of rows matching the filters. */
+                count?: "true" | "false";
+                /** @description json: one page (the default). csv or ndjson: every matching row, streamed, ignoring limit and cursor (same as sending Accept: text/csv or Accept: application/x-ndjson). */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -884,17 +1509,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of entities, and the cursor of the next page. */
+            /** @description A page of entities, and the cursor of the next page. CSV and NDJSON: every matching entity. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EntityList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -919,6 +1569,20 @@ export interface operations {
             /** @description The entity. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -943,15 +1607,40 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listEvents: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 200; 50 when absent. */
-                limit?: string;
+                limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
                 cursor?: string;
+                /** @description Only events of these kinds. Example: `troop_transport,deployment`. One or more of: troop_transport, deployment, combat, strike, casualty_report, briefing, meeting, treaty_signing, treaty_ratification, announcement, press_conference, visit, training, munitions_shipment, report_publication, summit. Comma-separated: any of them. */
+                kind?: string;
+                /** @description Only events these entities took part in or that happened at these places. Example: `nis`. Comma-separated: any of them. */
+                entity?: string;
+                /** @description Only events still going on at or after this date (interval overlap). Example: `2024-10`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                from?: string;
+                /** @description Only events that had started by this date. Example: `2024-11`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                to?: string;
+                /** @description start (earliest first, the default) or -start (latest first). */
+                sort?: "start" | "-start";
+                /** @description Also count the whole filtered set per value of these fields (for filter sidebars). One or more of: kind. Comma-separated: any of them. */
+                facets?: string;
+                /** @description Also return `total`, the number of rows matching the filters. */
+                count?: "true" | "false";
+                /** @description json: one page (the default). csv or ndjson: every matching row, streamed, ignoring limit and cursor (same as sending Accept: text/csv or Accept: application/x-ndjson). */
+                format?: "json" | "csv" | "ndjson";
             };
             header?: never;
             path?: never;
@@ -959,17 +1648,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of events, and the cursor of the next page. */
+            /** @description A page of events, and the cursor of the next page. CSV and NDJSON: every matching event. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventList"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -994,6 +1708,20 @@ export interface operations {
             /** @description The event. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1018,13 +1746,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTopics: {
         parameters: {
             query?: {
                 /** @description Page size, 1 to 200; 50 when absent. */
-                limit?: string;
+                limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
                 cursor?: string;
             };
@@ -1037,6 +1774,20 @@ export interface operations {
             /** @description A page of topics, and the cursor of the next page. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1045,6 +1796,15 @@ export interface operations {
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1069,6 +1829,20 @@ export interface operations {
             /** @description The topic. */
             200: {
                 headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1086,6 +1860,361 @@ export interface operations {
             };
             /** @description No resource has this id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTopicFigures: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200; 50 when absent. */
+                limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
+                cursor?: string;
+                /** @description Only figures in these units ("troops", "killed"). Comma-separated: any of them. */
+                unit?: string;
+                /** @description Only figures from these claimants. Example: `nis,volodymyr-zelenskyy`. Comma-separated: any of them. */
+                claimant?: string;
+                /** @description Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is). ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                from?: string;
+                /** @description Only figures claimed on or before this date. Example: `2024-11-30`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of figures, with the latest per claimant and the spread. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureList"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleAnnotations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The spans (application/json) or the Web Annotation collection (application/ld+json). */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleAnnotations"];
+                    "application/ld+json": components["schemas"]["WebAnnotationCollection"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in Accept can be served. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConflicts: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200; 50 when absent. */
+                limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
+                cursor?: string;
+                /** @description Only pairs with a claim answering these topics. Example: `nk-troops-sent`. Comma-separated: any of them. */
+                topic?: string;
+                /** @description Only pairs where either claim was made by these entities. Example: `dmitry-peskov`. Comma-separated: any of them. */
+                claimant?: string;
+                /** @description Only pairs where either claim involves these entities: as claimant, via or subject. Comma-separated: any of them. */
+                entity?: string;
+                /** @description Only conflicts of these kinds: annotated by a researcher, or computed from figures. One or more of: annotated, figures. Comma-separated: any of them. */
+                kind?: string;
+                /** @description Computed conflicts only between figures claimed at most this many days apart (a month-precision date spans its days). Default: the server's CONFLICT_WINDOW_DAYS (31). */
+                window_days?: string;
+                /** @description How far an approximate figure ("about 1,500") reaches either side, as a fraction of it. Default 0.1. */
+                tolerance?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conflicting pairs, and the cursor of the next page. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConflictList"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200; 50 when absent. */
+                limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
+                cursor?: string;
+                /** @description Only events these entities take part in or happen at, and claims they make, pass on or are the subject of. Comma-separated: any of them. */
+                entity?: string;
+                /** @description Only claims answering these topics, and events those claims report. Example: `nk-troops-sent`. Comma-separated: any of them. */
+                topic?: string;
+                /** @description Only items on or after this date (an item dated "2024-10" counts if any of October is). Example: `2024-10`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                from?: string;
+                /** @description Only items on or before this date. Example: `2024-11-30`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the time line, and the cursor of the next page. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description Page size, 1 to 200; 50 when absent. */
+                limit?: number;
+                /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
+                cursor?: string;
+                /** @description Words to search for: all must match; "a quoted phrase" matches the phrase; word* matches a prefix. Case and accents are ignored. */
+                q: string;
+                /** @description Only hits of these types. Example: `claim,entity`. One or more of: article, claim, entity. Comma-separated: any of them. */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hits, best first, with highlighted snippets. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
