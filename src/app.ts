@@ -34,12 +34,13 @@ import { createTopicRepository } from './topics/repository.js';
 import { topicRoutes } from './topics/routes.js';
 
 export interface AppDeps {
-  /** The HTTP settings may be left out: they then take the defaults the server runs with. */
-  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, HttpSetting>>;
+  /** Everything but the log level may be left out: it then takes the default the server runs with. */
+  config: Pick<Config, 'logLevel'> & Partial<Pick<Config, OptionalSetting>>;
   db: Db;
 }
 
-type HttpSetting = 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy';
+type OptionalSetting =
+  | 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy' | 'conflictWindowDays';
 
 export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyInstance> {
   const config = { ...defaultConfig(), ...given };
@@ -72,15 +73,17 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { db });
-  await app.register(articleRoutes, { prefix: '/v1/articles', articles: createArticleRepository(db) });
-  await app.register(claimRoutes, { prefix: '/v1/claims', claims: createClaimRepository(db) });
+  const claims = createClaimRepository(db);
+  const articles = createArticleRepository(db);
+  await app.register(articleRoutes, { prefix: '/v1/articles', articles });
+  await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles });
   await app.register(entityRoutes, { prefix: '/v1/entities', entities: createEntityRepository(db) });
   await app.register(eventRoutes, { prefix: '/v1/events', events: createEventRepository(db) });
   await app.register(topicRoutes, { prefix: '/v1/topics', topics: createTopicRepository(db) });
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
   await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db) });
   await app.register(conflictRoutes, {
-    prefix: '/v1/conflicts', conflicts: createConflictRepository(db), windowDays: config.conflictWindowDays,
+    prefix: '/v1/conflicts', conflicts: createConflictRepository(db, claims), windowDays: config.conflictWindowDays,
   });
   await app.register(timelineRoutes, { prefix: '/v1/timeline', timeline: createTimelineRepository(db) });
   await app.register(searchRoutes, { prefix: '/v1/search', search: createSearchRepository(db) });

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParams } from '../http/common.js';
 import { AppError, notFound } from '../http/problem.js';
-import { negotiate } from './annotations-accept.js';
+import { negotiate } from '../http/negotiate.js';
 import type { AnnotationRepository } from './annotations-repository.js';
 import { articleAnnotationsSchema, webAnnotationCollectionSchema } from './annotations-schema.js';
 import { ANNO_CONTEXT, toWebAnnotations } from './annotations-w3c.js';

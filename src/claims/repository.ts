@@ -28,6 +28,7 @@ export type ClaimRepository = ReturnType<typeof createClaimRepository>;
 
 export function createClaimRepository(db: Db) {
   const byId = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?`);
+  const byIds = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`);
   const via = db.prepare(`SELECT v.claim_id, e.id, e.name FROM claim_via v JOIN entities e ON e.id = v.entity_id
     WHERE v.claim_id ${IN_PAGE} ORDER BY v.claim_id, v.position`);
   const subjects = db.prepare(`SELECT s.claim_id, e.id, e.name, s.role FROM claim_entities s
@@ -78,6 +79,11 @@ export function createClaimRepository(db: Db) {
         limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
       });
       return withExtras(db, page, sql, query, CLAIM_FACET_COLUMNS);
+    },
+    /** Claims by id, for views that show claims in full beside something else (conflicts). */
+    getMany(ids: string[]): Map<string, Claim> {
+      const claims = hydrate(byIds.all(idList([...new Set(ids)])) as ClaimRow[]);
+      return new Map(claims.map((claim) => [claim.id, claim]));
     },
     get(id: string): ClaimDetail | undefined {
       const row = byId.get(id) as ClaimRow | undefined;

@@ -57,3 +57,41 @@ describe('the documented example', () => {
     expect(await get(`/v1/claims/${claimDetailExample.id}`)).toEqual(claimDetailExample);
   });
 });
+
+describe('GET /v1/claims/{id} as JSON-LD', () => {
+  const { ctx } = useSeededApp();
+  const asJsonLd = (id: string, accept = 'application/ld+json') =>
+    ctx.app.inject({ url: `/v1/claims/${id}`, headers: { accept } });
+
+  it('is a schema.org Claim with its author, date, subjects and the report and words it appears in', async () => {
+    const res = await asJsonLd('csm1018-peskov-another-piece-of-fake-news');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/ld\+json/);
+    expect(res.headers.vary).toMatch(/Accept/);
+    const claim = res.json();
+    expect(claim).toMatchObject({
+      '@context': 'https://schema.org', '@type': 'Claim', dateCreated: '2024-10',
+      author: { '@type': 'Person', name: 'Dmitry Peskov' },
+      appearance: { '@type': 'NewsArticle', publisher: { name: 'The Christian Science Monitor' } },
+    });
+    expect(claim['@id']).toMatch(/^http:\/\/localhost(:\d+)?\/v1\/claims\/csm1018-peskov-another-piece-of-fake-news$/);
+    expect(claim.appearance.hasPart.text).toContain('fake news');
+  });
+
+  it('names the earliest report as firstAppearance when the claim repeats an earlier one', async () => {
+    const claim = (await asJsonLd('csm1018-nis-1500-shipped-to-vladivostok')).json();
+    expect(claim.appearance['@id']).toMatch(/csm-2024-10-18-is-that-true$/);
+    expect(claim.firstAppearance['@id']).toMatch(/kh-2024-10-18-nk-sends-troops$/);
+    const original = (await asJsonLd('kh1018-nis-1500-special-forces-shipped')).json();
+    expect(original).not.toHaveProperty('firstAppearance');
+  });
+
+  it('prefers JSON when both are acceptable, and answers 406 when neither is', async () => {
+    expect((await asJsonLd('nis-no-such-claim', 'application/ld+json')).statusCode).toBe(404);
+    const either = await asJsonLd('csm1018-peskov-another-piece-of-fake-news', 'application/json, application/ld+json;q=0.5');
+    expect(either.json()).toHaveProperty('relations');
+    const html = await asJsonLd('csm1018-peskov-another-piece-of-fake-news', 'text/html');
+    expect(html.statusCode).toBe(406);
+    expect(html.json().code).toBe('not_acceptable');
+  });
+});

@@ -2,11 +2,23 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParams, ok } from '../http/common.js';
 import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRecord } from './csv.js';
-import { notFound } from '../http/problem.js';
+import { negotiate } from '../http/negotiate.js';
+import { AppError, notFound } from '../http/problem.js';
+import { claimJsonLdSchema, claimToSchemaOrg, type AppearingIn } from './json-ld.js';
 import type { ClaimRepository } from './repository.js';
-import { claimDetailSchema, claimListQuery, claimListSchema } from './schema.js';
+import { claimDetailSchema, claimListQuery, claimListSchema, type ClaimDetail } from './schema.js';
 
-export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = async (app, { claims }) => {
+const JSON_TYPE = 'application/json';
+const JSON_LD = 'application/ld+json';
+const OFFERS = [JSON_TYPE, JSON_LD] as const;
+
+export interface ClaimRouteDeps {
+  claims: ClaimRepository;
+  /** The article a claim appears in, for its JSON-LD `appearance`. */
+  articles: { get(id: string): AppearingIn | undefined };
+}
+
+export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { claims, articles }) => {
   app.get('', {
     schema: {
       operationId: 'listClaims',
@@ -36,8 +48,38 @@ export const claimRoutes: FastifyPluginAsyncZod<{ claims: ClaimRepository }> = a
       operationId: 'getClaim',
       tags: ['claims'],
       summary: 'One claim, with its relations to other claims',
+      description:
+        'The claim with its relations both ways. With `Accept: application/ld+json` it is a schema.org `Claim` ' +
+        '(JSON-LD) for fact-checking tools: author, dateCreated, the entities it is about, and the report it appears ' +
+        'in with the quoted words; firstAppearance names the earliest report when the claim repeats an earlier one.',
       params: idParams('jad1120-nis-11000-troops-to-kursk-late-october'),
-      response: { 200: ok(claimDetailSchema, 'The claim.'), ...errorResponses(400, 404, 429) },
+      response: {
+        200: {
+          description: 'The claim (application/json) or a schema.org Claim (application/ld+json).',
+          content: { [JSON_TYPE]: { schema: claimDetailSchema }, [JSON_LD]: { schema: claimJsonLdSchema } },
+        },
+        ...errorResponses(400, 404, 406, 429),
+      },
     },
-  }, async (request) => claims.get(request.params.id) ?? Promise.reject(notFound('claim', request.params.id)));
+  }, async (request, reply) => {
+    reply.header('vary', 'Accept');
+    const type = negotiate(request.headers.accept, OFFERS);
+    if (type === undefined) {
+      throw new AppError('not_acceptable', `A claim is served as ${OFFERS.join(' or ')}; Accept allows neither.`);
+    }
+    const claim = claims.get(request.params.id);
+    if (!claim) throw notFound('claim', request.params.id);
+    if (type === JSON_TYPE) return claim;
+    reply.type(JSON_LD);
+    return claimToSchemaOrg(claim, articles.get(claim.article_id)!, {
+      baseUrl: `${request.protocol}://${request.host}`, firstAppearance: firstAppearanceOf(claim),
+    });
+  });
+
+  /** The earliest report among those this claim repeats, if it repeats any. */
+  function firstAppearanceOf(claim: ClaimDetail) {
+    const repeated = claim.relations.filter((r) => r.type === 'repeats' && r.direction === 'outgoing');
+    const reports = repeated.map((r) => articles.get(claims.get(r.claim_id)!.article_id)!);
+    return reports.sort((a, b) => (a.published_at ?? '').localeCompare(b.published_at ?? ''))[0];
+  }
 };

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT, type Page } from '../http/common.js';
-import { createClaimReader } from './claims.js';
+import type { ClaimRepository } from '../claims/repository.js';
 import { DEFAULT_TOLERANCE, type Conflict, type ConflictQuery, type ConflictReason, type FigureRange } from './schema.js';
 import { conflictPairsSql } from './sql.js';
 
@@ -30,11 +30,11 @@ function toReason(r: PairRow): ConflictReason {
 
 export type ConflictRepository = ReturnType<typeof createConflictRepository>;
 
-export function createConflictRepository(db: Db) {
-  const readClaims = createClaimReader(db);
+/** `claims` is the claims feature's repository: pairs are shown with both claims exactly as it serves them. */
+export function createConflictRepository(db: Db, claims: Pick<ClaimRepository, 'getMany'>) {
   const hydrate = (rows: PairRow[]): Conflict[] => {
-    const claims = readClaims(rows.flatMap((r) => [r.a_id, r.b_id]));
-    return rows.map((r) => ({ a: claims.get(r.a_id)!, b: claims.get(r.b_id)!, reason: toReason(r) }));
+    const byId = claims.getMany(rows.flatMap((r) => [r.a_id, r.b_id]));
+    return rows.map((r) => ({ a: byId.get(r.a_id)!, b: byId.get(r.b_id)!, reason: toReason(r) }));
   };
 
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstDay } from '../annotations/dates.js';
-import { buildApp, type AppDeps } from '../app.js';
+import { buildApp } from '../app.js';
 import { seededApp, seededDb, useSeededApp } from '../../test/helpers.js';
 import type { Conflict } from './schema.js';
 
@@ -59,7 +59,7 @@ describe('GET /v1/conflicts', () => {
   it('takes the default window from CONFLICT_WINDOW_DAYS', async () => {
     const db = seededDb();
     // conflictWindowDays is a Config setting buildApp merges over its defaults.
-    const app = await buildApp({ config: { logLevel: 'silent', conflictWindowDays: 7 } as AppDeps['config'], db });
+    const app = await buildApp({ config: { logLevel: 'silent', conflictWindowDays: 7 }, db });
     const body: List = (await app.inject({ url: '/v1/conflicts?limit=200' })).json();
     await app.close();
     expect(find(body, SIX_KILLED, FIVE_HUNDRED_KILLED)).toBeUndefined();

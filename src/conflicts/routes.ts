@@ -13,7 +13,7 @@ export const conflictRoutes: FastifyPluginAsyncZod<ConflictRouteOptions> = async
   app.get('', {
     schema: {
       operationId: 'listConflicts',
-      tags: ['claims'],
+      tags: ['conflicts'],
       summary: 'Pairs of claims that disagree, and why',
       description:
         'Each pair once, both claims in full (`a` the earlier), with the reason: `annotated` when a researcher ' +

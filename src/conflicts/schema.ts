@@ -27,12 +27,10 @@ export const conflictQuery = z.strictObject({
   ...pageQuery,
   topic: idsParam('Only pairs with a claim answering these topics. Example: `nk-troops-sent`.'),
   claimant: idsParam('Only pairs where either claim was made by these entities. Example: `dmitry-peskov`.'),
-  entity: idsParam('Only pairs where either claim involves these entities: as claimant, via or subject.')
-    .meta({ example: 'nis' }),
-  kind: enumsParam(CONFLICT_KINDS, 'Only conflicts of these kinds: annotated by a researcher, or computed from figures.')
-    .meta({ example: 'figures' }),
-  window_days: windowDaysParam.meta({ example: '31' }),
-  tolerance: toleranceParam.meta({ example: '0.1' }),
+  entity: idsParam('Only pairs where either claim involves these entities: as claimant, via or subject. Example: `nis`.'),
+  kind: enumsParam(CONFLICT_KINDS, 'Only conflicts of these kinds: annotated by a researcher, or computed from figures.'),
+  window_days: windowDaysParam,
+  tolerance: toleranceParam,
 });
 
 export type ConflictQuery = z.infer<typeof conflictQuery>;

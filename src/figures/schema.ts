@@ -16,10 +16,9 @@ const unitsParam = z
 export const figureQuery = z
   .strictObject({
     ...pageQuery,
-    unit: unitsParam.meta({ example: 'troops' }),
+    unit: unitsParam,
     claimant: idsParam('Only figures from these claimants. Example: `nis,volodymyr-zelenskyy`.'),
-    from: dateParam('Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is).')
-      .meta({ example: '2024-10' }),
+    from: dateParam('Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is). Example: `2024-10`.'),
     to: dateParam('Only figures claimed on or before this date. Example: `2024-11-30`.'),
   })
   .refine(fromBeforeTo, fromBeforeToIssue);

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Page } from './common.js';
+import { negotiate } from './negotiate.js';
 
 export const EXPORT_BATCH = 1000;
 export const FORMATS = ['json', 'csv', 'ndjson'] as const;
@@ -19,13 +20,17 @@ export const formatParam = z.enum(FORMATS).optional().describe(
 
 const MEDIA = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' } as const;
 
-/** The format asked for: the `format` parameter wins, then the Accept header, then JSON. */
+const OFFERS = ['application/json', 'text/csv', 'application/x-ndjson'] as const;
+const FORMAT_OF = { 'application/json': 'json', 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' } as const;
+
+/**
+ * The format asked for: the `format` parameter wins, then the Accept header. Lists fall back to
+ * JSON rather than 406 when Accept names none of the three (a browser's text/html, say).
+ */
 export function requestedFormat(request: FastifyRequest, format?: Format): Format {
   if (format) return format;
-  const accept = request.headers.accept ?? '';
-  if (/\btext\/csv\b/.test(accept)) return 'csv';
-  if (/\bapplication\/x-ndjson\b/.test(accept)) return 'ndjson';
-  return 'json';
+  const type = negotiate(request.headers.accept, OFFERS);
+  return type ? FORMAT_OF[type] : 'json';
 }
 
 export interface ExportSpec<T> {

@@ -12,6 +12,8 @@ export const API_TAGS = [
   { name: 'topics', description: 'The questions that claims answer, most with figures.' },
   { name: 'articles', description: 'The reports, raw and cleaned.' },
   { name: 'search', description: 'One full-text search over articles, claims and entities.' },
+  { name: 'conflicts', description: 'Pairs of claims that disagree: annotated contradictions and clashing figures.' },
+  { name: 'timeline', description: 'Events and claims merged in date order, for a story time line.' },
   { name: 'service', description: 'Health of the service.' },
 ];
 

@@ -7,7 +7,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ timeline: TimelineRepositor
   app.get('', {
     schema: {
       operationId: 'getTimeline',
-      tags: ['events'],
+      tags: ['timeline'],
       summary: 'Events and claims on one time line',
       description:
         'What happened and what was said about it, merged in date order: events by the first day they began, ' +

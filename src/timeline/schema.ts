@@ -8,7 +8,7 @@ export const timelineQuery = z
   .strictObject({
     ...pageQuery,
     entity: idsParam('Only events these entities take part in or happen at, and claims they make, pass on or are the ' +
-      'subject of.').meta({ example: 'dmitry-peskov' }),
+      'subject of. Example: `dmitry-peskov`.'),
     topic: idsParam('Only claims answering these topics, and events those claims report. Example: `nk-troops-sent`.'),
     from: dateParam('Only items on or after this date (an item dated "2024-10" counts if any of October is). Example: `2024-10`.'),
     to: dateParam('Only items on or before this date. Example: `2024-11-30`.'),

@@ -85,7 +85,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One claim, with its relations to other claims */
+        /**
+         * One claim, with its relations to other claims
+         * @description The claim with its relations both ways. With `Accept: application/ld+json` it is a schema.org `Claim` (JSON-LD) for fact-checking tools: author, dateCreated, the entities it is about, and the report it appears in with the quoted words; firstAppearance names the earliest report when the claim repeats an earlier one.
+         */
         get: operations["getClaim"];
         put?: never;
         post?: never;
@@ -596,6 +599,88 @@ export interface components {
             };
             /** @description IRI of the last page (the same one). */
             last: string;
+        };
+        ClaimJsonLd: {
+            /** @constant */
+            "@context": "https://schema.org";
+            /** @constant */
+            "@type": "Claim";
+            "@id": string;
+            /** @description The claim restated as one plain sentence. */
+            text: string;
+            /** @description Who made the claim; absent when the report gives no source. */
+            author?: {
+                /** @enum {string} */
+                "@type": "Person" | "Organization" | "GovernmentOrganization";
+                "@id": string;
+                name: string;
+            };
+            /** @description When the claim was made (claimed_on): ISO 8601 of year, month or day precision. */
+            dateCreated: string;
+            about: {
+                /** @constant */
+                "@type": "Thing";
+                "@id": string;
+                name: string;
+            }[];
+            /** @description The report the claim appears in, with the quoted words. */
+            appearance: {
+                /** @constant */
+                "@type": "NewsArticle";
+                "@id": string;
+                headline: string;
+                publisher: {
+                    /** @constant */
+                    "@type": "Organization";
+                    name: string;
+                };
+                author: {
+                    /** @constant */
+                    "@type": "Person";
+                    name: string;
+                }[];
+                /** @description Where the report was published, when known. */
+                url?: string;
+                /** @description ISO 8601, as precise as known. */
+                datePublished?: string;
+                inLanguage: string;
+                /** @description The words of the report that carry the claim. */
+                hasPart?: {
+                    /** @constant */
+                    "@type": "Quotation";
+                    /** @description The exact words in the report. */
+                    text: string;
+                };
+            };
+            /** @description The earliest report known to carry the claim, when that is known. */
+            firstAppearance?: {
+                /** @constant */
+                "@type": "NewsArticle";
+                "@id": string;
+                headline: string;
+                publisher: {
+                    /** @constant */
+                    "@type": "Organization";
+                    name: string;
+                };
+                author: {
+                    /** @constant */
+                    "@type": "Person";
+                    name: string;
+                }[];
+                /** @description Where the report was published, when known. */
+                url?: string;
+                /** @description ISO 8601, as precise as known. */
+                datePublished?: string;
+                inLanguage: string;
+                /** @description The words of the report that carry the claim. */
+                hasPart?: {
+                    /** @constant */
+                    "@type": "Quotation";
+                    /** @description The exact words in the report. */
+                    text: string;
+                };
+            };
         };
         Quote: {
             /** @description The exact words in the article body. */
@@ -1129,6 +1214,23 @@ export interface components {
          * @example {
          *       "data": [
          *         {
+         *           "type": "claim",
+         *           "id": "csm1018-peskov-another-piece-of-fake-news",
+         *           "date": "2024-10",
+         *           "day": "2024-10-01",
+         *           "text": "Claims that Russia is using North Korean troops in the war are \"another piece of fake news\".",
+         *           "claimant": {
+         *             "id": "dmitry-peskov",
+         *             "name": "Dmitry Peskov",
+         *             "kind": "person"
+         *           },
+         *           "stance": "denies",
+         *           "certainty": "stated",
+         *           "quote": "another piece of fake news",
+         *           "article_id": "csm-2024-10-18-is-that-true",
+         *           "topic_id": "nk-troops-in-combat"
+         *         },
+         *         {
          *           "type": "event",
          *           "id": "peskov-news-conference-2024-10",
          *           "date": "2024-10",
@@ -1431,7 +1533,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The claim. */
+            /** @description The claim (application/json) or a schema.org Claim (application/ld+json). */
             200: {
                 headers: {
                     /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
@@ -1452,6 +1554,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClaimDetail"];
+                    "application/ld+json": components["schemas"]["ClaimJsonLd"];
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
@@ -1465,6 +1568,15 @@ export interface operations {
             };
             /** @description No resource has this id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None of the media types in Accept can be served. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1889,7 +2001,7 @@ export interface operations {
                 unit?: string;
                 /** @description Only figures from these claimants. Example: `nis,volodymyr-zelenskyy`. Comma-separated: any of them. */
                 claimant?: string;
-                /** @description Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is). ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
+                /** @description Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is). Example: `2024-10`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
                 from?: string;
                 /** @description Only figures claimed on or before this date. Example: `2024-11-30`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
                 to?: string;
@@ -2040,7 +2152,7 @@ export interface operations {
                 topic?: string;
                 /** @description Only pairs where either claim was made by these entities. Example: `dmitry-peskov`. Comma-separated: any of them. */
                 claimant?: string;
-                /** @description Only pairs where either claim involves these entities: as claimant, via or subject. Comma-separated: any of them. */
+                /** @description Only pairs where either claim involves these entities: as claimant, via or subject. Example: `nis`. Comma-separated: any of them. */
                 entity?: string;
                 /** @description Only conflicts of these kinds: annotated by a researcher, or computed from figures. One or more of: annotated, figures. Comma-separated: any of them. */
                 kind?: string;
@@ -2105,7 +2217,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque: the `next_cursor` of the previous page. Absent for the first page. */
                 cursor?: string;
-                /** @description Only events these entities take part in or happen at, and claims they make, pass on or are the subject of. Comma-separated: any of them. */
+                /** @description Only events these entities take part in or happen at, and claims they make, pass on or are the subject of. Example: `dmitry-peskov`. Comma-separated: any of them. */
                 entity?: string;
                 /** @description Only claims answering these topics, and events those claims report. Example: `nk-troops-sent`. Comma-separated: any of them. */
                 topic?: string;
