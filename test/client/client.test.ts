@@ -58,10 +58,12 @@ describe('typed calls through the generated client', () => {
     const first = page.data[0];
     expect(page.data).toHaveLength(3);
 
+    // The item is JSON or schema.org JSON-LD by Accept; without one it is JSON, the ClaimDetail shape.
     const item = await client.GET('/v1/claims/{id}', { params: { path: { id: first.id } } });
-    expect(item.data?.id).toBe(first.id);
-    expect(item.data?.quote.exact).toBe(first.quote.exact);
-    expect(Array.isArray(item.data?.relations)).toBe(true);
+    const claim = item.data as Extract<typeof item.data, { relations: unknown }>;
+    expect(claim.id).toBe(first.id);
+    expect(claim.quote.exact).toBe(first.quote.exact);
+    expect(Array.isArray(claim.relations)).toBe(true);
   });
 
   it('gets a typed problem+json error for an unknown id', async () => {
