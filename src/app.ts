@@ -31,6 +31,11 @@ import { searchRoutes } from './search/routes.js';
 import { createTimelineRepository } from './timeline/repository.js';
 import { timelineRoutes } from './timeline/routes.js';
 import { createTopicRepository } from './topics/repository.js';
+import { topicStore } from './topics/edits.js';
+import { topicCreateSchema, topicPatchSchema, topicSchema, type TopicCreate } from './topics/schema.js';
+import { registerAuth } from './auth/plugin.js';
+import { editRoutes } from './editing/routes.js';
+import { editingService } from './editing/service.js';
 import { topicRoutes } from './topics/routes.js';
 
 export interface AppDeps {
@@ -40,12 +45,17 @@ export interface AppDeps {
 }
 
 type OptionalSetting =
-  | 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy' | 'conflictWindowDays';
+  | 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy' | 'conflictWindowDays'
+  | 'readAccess' | 'writeRateLimitMax';
 
 export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyInstance> {
   const config = { ...defaultConfig(), ...given };
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // API keys must never reach a log, whatever a serializer or a debug line decides to print.
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization'], censor: '[redacted]' },
+    },
     // The access log's two lines per request carry the same name the problem body and header use.
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     // Client IPs (rate limits, logs) come from X-Forwarded-For only through the proxies trusted here.
@@ -71,6 +81,8 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   // Lists run to hundreds of KB; gzip or br (quality 4, fast) above 1 KB when the client accepts it.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await registerOpenApi(app);
+  registerAuth(app, db, config.readAccess);
+  const writeLimit = { max: config.writeRateLimitMax, windowMs: config.rateLimitWindowMs };
 
   await app.register(healthRoutes, { db });
   const claims = createClaimRepository(db);
@@ -79,7 +91,13 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles });
   await app.register(entityRoutes, { prefix: '/v1/entities', entities: createEntityRepository(db) });
   await app.register(eventRoutes, { prefix: '/v1/events', events: createEventRepository(db) });
-  await app.register(topicRoutes, { prefix: '/v1/topics', topics: createTopicRepository(db) });
+  const topics = createTopicRepository(db);
+  await app.register(topicRoutes, { prefix: '/v1/topics', topics, db });
+  await app.register(editRoutes, {
+    prefix: '/v1/topics', db, resource: 'topics', Noun: 'Topic', tag: 'topics', exampleId: 'nk-casualties', writeLimit,
+    service: editingService(db, topicStore(db, topics.get)), itemSchema: topicSchema,
+    createSchema: topicCreateSchema, patchSchema: topicPatchSchema, slugSource: (t: TopicCreate) => t.question,
+  });
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
   await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db) });
   await app.register(conflictRoutes, {

@@ -61,6 +61,13 @@ const envSchema = z.object({
     .default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ...httpEnv(),
+  READ_ACCESS: z.enum(['public', 'key'], { error: 'must be public (anyone may read) or key (reads need a reader key)' })
+    .default('public'),
+  WRITE_RATE_LIMIT_MAX: z
+    .string()
+    .regex(/^(off|\d{1,9})$/i, 'must be a whole number of writes per window for each key, or 0 or off')
+    .transform((value) => (value.toLowerCase() === 'off' ? 0 : Number(value)))
+    .default(600),
   CONFLICT_WINDOW_DAYS: z
     .string()
     .regex(/^\d{1,4}$/, 'must be a whole number of days from 0 to 3660')
@@ -85,6 +92,10 @@ export interface Config {
   trustProxy: boolean | string[];
   /** /v1/conflicts compares figures claimed at most this many days apart, unless a request says otherwise. */
   conflictWindowDays: number;
+  /** public: anyone may read; key: reads need a key (any role). Writes always need an editor key. */
+  readAccess: 'public' | 'key';
+  /** Writes per key per rate-limit window; 0 switches the write limit off. */
+  writeRateLimitMax: number;
 }
 
 export class ConfigError extends Error {
@@ -99,14 +110,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const variable = String(issue.path[0]);
     throw new ConfigError(`invalid configuration: ${variable}=${JSON.stringify(env[variable])} ${issue.message}`);
   }
-  const { CONFLICT_WINDOW_DAYS } = result.data;
+  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX } = result.data;
   const { DATABASE_URL, HOST, PORT, LOG_LEVEL } = result.data;
   const { CORS_ORIGINS, CACHE_MAX_AGE_SECONDS, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, TRUST_PROXY } = result.data;
   return {
     databaseUrl: DATABASE_URL, host: HOST, port: PORT, logLevel: LOG_LEVEL,
     corsOrigins: CORS_ORIGINS, cacheMaxAgeSeconds: CACHE_MAX_AGE_SECONDS,
     rateLimitMax: RATE_LIMIT_MAX, rateLimitWindowMs: RATE_LIMIT_WINDOW_MS, trustProxy: TRUST_PROXY,
-    conflictWindowDays: CONFLICT_WINDOW_DAYS,
+    conflictWindowDays: CONFLICT_WINDOW_DAYS, readAccess: READ_ACCESS, writeRateLimitMax: WRITE_RATE_LIMIT_MAX,
   };
 }
 

@@ -46,7 +46,7 @@ function corpusRows(corpus: Corpus): Rows {
       publishedFrom: a.published ? firstDay(a.published.at.slice(0, 10)) : null,
       publishedTo: a.published ? lastDay(a.published.at.slice(0, 10)) : null,
       updatedAt: a.updated?.at ?? null, updatedPrecision: a.updated?.precision ?? null,
-      sourceFile: a.file, rawText: a.rawText, body: a.body,
+      sourceFile: a.file, rawText: a.rawText, body: a.body, boilerplate: a.boilerplate,
     }))],
     [t.entities, corpus.entities.map((e) => ({
       id: e.id, kind: e.kind, name: e.name, aliases: e.aliases, description: e.description, wikidataId: e.wikidata_id,

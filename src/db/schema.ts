@@ -26,6 +26,9 @@ export const articles = sqliteTable(
     sourceFile: text('source_file'),
     rawText: text('raw_text').notNull(),
     body: text('body').notNull(),
+    // Extra page-furniture lines to drop (as in the annotation format), kept so an edit of raw_text re-cleans alike.
+    boilerplate: text('boilerplate', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    version: integer('version').notNull().default(1),
   },
   // Undated articles sort first: the index is on the same expression the list orders by.
   (t) => [uniqueIndex('articles_url_unique').on(t.url), index('articles_published_id').on(sql`coalesce(${t.publishedFrom}, '')`, t.id)],
@@ -40,6 +43,7 @@ export const entities = sqliteTable(
     aliases: text('aliases', { mode: 'json' }).$type<string[]>().notNull(),
     description: text('description').notNull(),
     wikidataId: text('wikidata_id'),
+    version: integer('version').notNull().default(1),
     // Derived from claims and mentions whenever they change (see src/annotations/entity-stats.ts),
     // so lists can show and sort by them without counting per request.
     claimsMade: integer('claims_made').notNull().default(0),
@@ -61,6 +65,7 @@ export const topics = sqliteTable('topics', {
   question: text('question').notNull(),
   unit: text('unit'),
   description: text('description'),
+  version: integer('version').notNull().default(1),
 });
 
 export const events = sqliteTable(
@@ -75,6 +80,7 @@ export const events = sqliteTable(
     startDay: text('start_day').notNull(),
     endDay: text('end_day').notNull(),
     description: text('description'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('events_start_day_id').on(t.startDay, t.id)],
 );
@@ -138,6 +144,7 @@ export const claims = sqliteTable(
     claimedFrom: text('claimed_from').notNull(),
     claimedTo: text('claimed_to').notNull(),
     topicId: text('topic_id').references(() => topics.id),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('claims_claimed_from_id').on(t.claimedFrom, t.id),
@@ -210,6 +217,7 @@ export const claimRelations = sqliteTable(
     type: text('type').notNull(),
     toClaimId: text('to_claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
     note: text('note'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.fromClaimId, t.type, t.toClaimId] }),
@@ -217,3 +225,31 @@ export const claimRelations = sqliteTable(
   ],
 );
 
+
+// API keys: only a SHA-256 of each key is kept; the key itself is shown once, when it is made.
+export const apiKeys = sqliteTable('api_keys', {
+  name: text('name').primaryKey(),
+  role: text('role').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+// Every change made through the API, in commit order: the history of each item and the change
+// feed at once. `seq` only grows (AUTOINCREMENT never reuses a number), and writes are serialized,
+// so seq order is commit order. A delete keeps the whole item in `before`: that is what restore uses.
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    resource: text('resource').notNull(),
+    resourceId: text('resource_id').notNull(),
+    action: text('action').notNull(),
+    version: integer('version').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('revisions_resource').on(t.resource, t.resourceId, t.seq)],
+);

@@ -4,7 +4,8 @@
 // (If-None-Match with the ETag) costs one round trip and an empty 304 instead of the body. A deployment
 // that can live with slightly stale answers sets CACHE_MAX_AGE_SECONDS to skip even that round trip.
 import etag from '@fastify/etag';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { versionTag } from '../editing/versioning.js';
 
 export interface CachingOptions {
   maxAgeSeconds: number;
@@ -19,17 +20,19 @@ export async function registerCaching(app: FastifyInstance, { maxAgeSeconds, noS
   const reusable = maxAgeSeconds > 0 ? `max-age=${maxAgeSeconds}` : 'no-cache';
 
   app.addHook('onSend', async (request, reply, payload: unknown) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     if (reply.statusCode >= 400) {
-      // An error is about this request only: never stored, and never a validator a later 304 could match.
+      // An error is about this request only: never stored, and never a validator a later 304 or If-Match could use.
       reply.removeHeader('etag');
-      reply.header('cache-control', 'no-store');
+      if (request.method === 'GET' || request.method === 'HEAD') reply.header('cache-control', 'no-store');
       return payload;
     }
+    const hashed = typeof payload === 'string' || Buffer.isBuffer(payload);
+    // After a create or an edit too: the response's ETag is what the next If-Match sends.
+    if (hashed) upgradeVersionedTag(reply, payload);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     if (!reply.hasHeader('cache-control')) {
       reply.header('cache-control', noStore.includes(request.routeOptions.url ?? '') ? 'no-store' : reusable);
     }
-    const hashed = typeof payload === 'string' || Buffer.isBuffer(payload);
     if (reply.statusCode === 200 && hashed && matches(request.headers['if-none-match'], reply.getHeader('etag'))) {
       // No body, so no Content-Length of an empty one (caches keep the stored response's). A HEAD
       // keeps its payload: fastify measures it for the length a 200 would have had, then drops it.
@@ -46,4 +49,17 @@ function matches(ifNoneMatch: string | undefined, tag: unknown): boolean {
   if (ifNoneMatch.trim() === '*') return true;
   const opaque = (value: string) => value.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((candidate) => opaque(candidate) === opaque(tag));
+}
+
+/**
+ * An editable item (a JSON object with a top-level `version`) gets a strong ETag naming its version
+ * and the body's hash: If-Match compares the version (src/editing/versioning.ts), If-None-Match the
+ * whole tag, so a change in derived data (counts, relations) still invalidates caches.
+ */
+function upgradeVersionedTag(reply: FastifyReply, payload: string | Buffer): void {
+  const tag = reply.getHeader('etag');
+  const text = payload.toString();
+  if (typeof tag !== 'string' || !text.startsWith('{') || !text.includes('"version":')) return;
+  const version = (JSON.parse(text) as { version?: unknown }).version;
+  if (Number.isInteger(version)) reply.header('etag', versionTag(version as number, tag.replace(/^W\//, '').replaceAll('"', '')));
 }

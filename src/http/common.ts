@@ -51,7 +51,15 @@ export const listOf = <T extends z.ZodType>(item: T, id: string) =>
 
 const ERROR_DESCRIPTIONS = {
   400: 'The request is not valid: `errors` names each offending parameter.',
+  401: 'No valid API key: send "Authorization: Bearer <key>".',
+  403: "The key's role is too low for this.",
   404: 'No resource has this id.',
+  409: 'It collides with an existing resource (`existing_id`) or is still referenced.',
+  410: 'The resource was deleted (its history keeps it; an admin can restore it).',
+  412: 'If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry.',
+  415: 'The body must be application/json.',
+  422: 'The body is well-formed but cannot be applied: `errors` names each offending field.',
+  428: 'Send If-Match with the ETag you last read, so two editors cannot overwrite each other.',
   406: 'None of the media types in Accept can be served.',
   429: 'Too many requests: wait as RateLimit-Reset says.',
   503: 'The service cannot reach its database.',

@@ -3,13 +3,13 @@
 // body says nothing about internals (the log has the details, under the same request id).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERRORS, problemTypeUri, type ErrorCode, type FieldError, type Problem } from './problem.js';
+import { AppError, ERRORS, problemTypeUri, type ErrorCode, type FieldError, type Problem, type ProblemExtras } from './problem.js';
 
 const LOCATION = { querystring: 'query', params: 'path', body: 'body', headers: 'header' } as const;
 
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return sendProblem(request, reply, error.code, error.detail, error.fieldErrors);
+    if (error instanceof AppError) return sendProblem(request, reply, error.code, error.detail, error.fieldErrors, error.extras);
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = LOCATION[(error.validationContext ?? 'body') as keyof typeof LOCATION] ?? 'body';
       const fieldErrors = error.validation.flatMap((v) => describeValidation(where, v));
@@ -28,12 +28,14 @@ export function registerErrorHandlers(app: FastifyInstance): void {
 
 export function sendProblem(
   request: FastifyRequest, reply: FastifyReply, code: ErrorCode, detail: string, fieldErrors?: FieldError[],
+  extras?: ProblemExtras,
 ): FastifyReply {
   const { status, title } = ERRORS[code];
   const body: Problem = {
     type: problemTypeUri(code), title, status, detail,
     instance: request.url.split('?')[0], code, request_id: String(request.id),
     ...(fieldErrors && fieldErrors.length > 0 ? { errors: fieldErrors } : {}),
+    ...extras,
   };
   return reply.status(status).type('application/problem+json').send(body);
 }

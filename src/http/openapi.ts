@@ -67,6 +67,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       // Relative, so "Try it out" calls whatever host serves the docs.
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run keys -- create`: reads are public unless READ_ACCESS=key; writes need an editor key, restores an admin key.' },
+        },
+      },
       // Said outright: every operation is open to anyone, no credentials (linters ask for it).
       security: [],
       tags: API_TAGS,

@@ -2,7 +2,7 @@
 // newsroom's dashboards behind one NAT address stay well under it. Counters live in this process's
 // memory (one SQLite file means one process); a restart forgets them.
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './problem.js';
 
 export interface RateLimitOptions {
@@ -14,10 +14,11 @@ export interface RateLimitOptions {
 }
 
 export async function registerRateLimit(app: FastifyInstance, { max, windowMs, exempt }: RateLimitOptions): Promise<void> {
-  if (max === 0) return;
   const isExempt = (route: string | undefined) =>
     route !== undefined && exempt.some((path) => route === path || route.startsWith(`${path}/`));
   await app.register(rateLimit, {
+    // With the per-address limit off, the plugin still serves the routes that set their own (writes, per key).
+    global: max > 0,
     max,
     timeWindow: windowMs,
     // RateLimit-Limit / -Remaining / -Reset (seconds), the IETF draft's names, not X-RateLimit-*.
@@ -27,4 +28,22 @@ export async function registerRateLimit(app: FastifyInstance, { max, windowMs, e
     errorResponseBuilder: (_request, context) => new AppError('rate_limited',
       `The limit is ${context.max} requests per ${windowMs / 1000} s from one address: retry in ${context.after}.`),
   });
+}
+
+/**
+ * Route config for writes: limited per API key (the auth hook has identified it by then), so one
+ * desk's batch job cannot starve another desk. 0 leaves writes unlimited.
+ */
+export function perKeyWriteLimit(max: number, windowMs: number) {
+  if (max === 0) return {};
+  return {
+    rateLimit: {
+      max,
+      timeWindow: windowMs,
+      hook: 'preHandler' as const,
+      keyGenerator: (request: FastifyRequest) => `key:${request.principal?.name ?? request.ip}`,
+      errorResponseBuilder: (_request: FastifyRequest, context: { max: number; after: string }) =>
+        new AppError('rate_limited', `The limit is ${context.max} writes per ${windowMs / 1000} s for one key: retry in ${context.after}.`),
+    },
+  };
 }

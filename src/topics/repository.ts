@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { idPager } from '../db/keyset.js';
 import type { Topic } from './schema.js';
 
-const COLUMNS = 'id, question, unit, description';
+const COLUMNS = 'id, question, unit, description, version';
 
 export type TopicRepository = ReturnType<typeof createTopicRepository>;
 

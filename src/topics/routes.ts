@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DEFAULT_LIMIT, errorResponses, idParams, listOf, ok } from '../http/common.js';
-import { notFound } from '../http/problem.js';
+import type { Db } from '../db/client.js';
+import { missing } from '../editing/revisions.js';
 import type { TopicRepository } from './repository.js';
 import { topicListQuery, topicSchema } from './schema.js';
 
-export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = async (app, { topics }) => {
+export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository; db: Db }> = async (app, { topics, db }) => {
   app.get('', {
     schema: {
       operationId: 'listTopics',
@@ -22,7 +23,7 @@ export const topicRoutes: FastifyPluginAsyncZod<{ topics: TopicRepository }> = a
       tags: ['topics'],
       summary: 'One topic',
       params: idParams('nk-casualties'),
-      response: { 200: ok(topicSchema, 'The topic.'), ...errorResponses(400, 404, 429) },
+      response: { 200: ok(topicSchema, 'The topic.'), ...errorResponses(400, 404, 410, 429) },
     },
-  }, async (request) => topics.get(request.params.id) ?? Promise.reject(notFound('topic', request.params.id)));
+  }, async (request) => topics.get(request.params.id) ?? Promise.reject(missing(db, 'topics', 'topic', request.params.id)));
 };
