@@ -7,6 +7,16 @@ CREATE TABLE `api_keys` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `api_keys_key_hash_unique` ON `api_keys` (`key_hash`);--> statement-breakpoint
+CREATE TABLE `mention_hints` (
+	`article_id` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`text` text NOT NULL,
+	PRIMARY KEY(`article_id`, `text`),
+	FOREIGN KEY (`article_id`) REFERENCES `articles`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`entity_id`) REFERENCES `entities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `mention_hints_entity` ON `mention_hints` (`entity_id`);--> statement-breakpoint
 CREATE TABLE `revisions` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`resource` text NOT NULL,

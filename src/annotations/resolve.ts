@@ -16,7 +16,7 @@ export interface SourceFile {
   data: unknown;
 }
 
-export interface ResolvedArticle extends ArticleInput { rawText: string; body: string }
+export interface ResolvedArticle extends ArticleInput { rawText: string; body: string; hints: { entity: string; text: string }[] }
 export interface ResolvedClaim extends ClaimInput { articleId: string; anchor: Anchor }
 export interface Corpus {
   articles: ResolvedArticle[];
@@ -68,7 +68,7 @@ export function resolveCorpus(files: SourceFile[], readReport: (file: string) =>
       continue;
     }
     const body = cleanBody(rawText, article);
-    articles.push({ ...article, rawText, body });
+    articles.push({ ...article, rawText, body, hints: data.mentions });
     for (const claim of data.claims) {
       const found = anchorQuote(body, claim.quote, claim);
       if (!found.ok) problems.push(`${file}: claim "${claim.id}": quote "${shorten(claim.quote)}": ${found.reason}`);

@@ -11,7 +11,7 @@ import type { Corpus } from './resolve.js';
 // Children before parents, so deleting never trips a foreign key.
 const TABLES_CHILD_FIRST: SQLiteTable[] = [
   t.entityClaims, t.claimRelations, t.claimQuantities, t.claimEvents, t.claimEntities, t.claimVia, t.claims,
-  t.mentions, t.eventParticipants, t.eventLocations, t.events, t.topics, t.entities, t.articles,
+  t.mentions, t.mentionHints, t.eventParticipants, t.eventLocations, t.events, t.topics, t.entities, t.articles,
 ];
 
 // Keeps each INSERT under SQLite's limit on bound parameters.
@@ -60,6 +60,7 @@ function corpusRows(corpus: Corpus): Rows {
     [t.eventParticipants, corpus.events.flatMap((e) =>
       e.participants.map((p, position) => ({ eventId: e.id, entityId: p.entity, role: p.role, position })))],
     [t.mentions, corpus.mentions.map((m) => ({ ...m }))],
+    [t.mentionHints, corpus.articles.flatMap((a) => a.hints.map((h) => ({ articleId: a.id, entityId: h.entity, text: h.text })))],
     [t.claims, corpus.claims.map((c) => ({
       id: c.id, articleId: c.articleId, text: c.text,
       quoteExact: c.anchor.exact, quotePrefix: c.anchor.prefix, quoteSuffix: c.anchor.suffix,

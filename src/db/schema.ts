@@ -125,6 +125,18 @@ export const mentions = sqliteTable(
   ],
 );
 
+// Surface forms that mean an entity in one article only ("Mr. Kim", "the new partnership"):
+// kept so mentions can be found again after an edit exactly as the loader found them.
+export const mentionHints = sqliteTable(
+  'mention_hints',
+  {
+    articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.text] }), index('mention_hints_entity').on(t.entityId)],
+);
+
 export const claims = sqliteTable(
   'claims',
   {
