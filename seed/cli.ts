@@ -1,4 +1,5 @@
-// npm run seed             load (or reload) the annotated corpus into DATABASE_URL
+// npm run seed             load (or reload) the annotated corpus into DATABASE_URL (refused once the API
+//                          has made changes there; npm run seed -- --force discards them)
 // npm run seed:check       validate every annotation file, write nothing
 // npm run seed:check -- --body <article-id|report-file>   print a cleaned body, to copy quotes from
 // npm run seed:check -- --only 001       check the catalog and seed/annotations/001*.yaml only
@@ -12,7 +13,7 @@ const seedFolder = dirname(fileURLToPath(import.meta.url));
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'check') return check(rest);
-  if (command === 'load') return load();
+  if (command === 'load') return load(rest.includes('--force'));
   throw new Error(`unknown command "${command ?? ''}": use "check" or "load"`);
 }
 
@@ -33,7 +34,7 @@ function check(args: string[]): void {
   );
 }
 
-async function load(): Promise<void> {
+async function load(force: boolean): Promise<void> {
   const { loadConfig } = await import('../src/config.js');
   const { openDatabase } = await import('../src/db/client.js');
   const { migrate } = await import('../src/db/migrate.js');
@@ -41,7 +42,19 @@ async function load(): Promise<void> {
   const config = loadConfig(process.env);
   const db = openDatabase(config.databaseUrl);
   migrate(db);
-  const counts = storeCorpus(db, readSeedFolder(seedFolder));
+  // A reload replaces every row: after editorial changes through the API that would lose them.
+  const { edits } = db.prepare('SELECT count(*) AS edits FROM revisions').get() as { edits: number };
+  if (edits > 0 && !force) {
+    throw new Error(`${config.databaseUrl} holds ${edits} editorial change(s) made through the API; reloading the corpus ` +
+      'would replace them. Use another DATABASE_URL, or add --force to discard them.');
+  }
+  const corpus = readSeedFolder(seedFolder);
+  // One transaction: the corpus and the end of the old history land together or not at all.
+  const counts = db.transaction(() => {
+    const stored = storeCorpus(db, corpus);
+    if (force) db.prepare('DELETE FROM revisions').run();
+    return stored;
+  })();
   db.close();
   console.log(`loaded into ${config.databaseUrl}: ${JSON.stringify(counts)}`);
 }

@@ -15,8 +15,13 @@ import { conflictRoutes } from './conflicts/routes.js';
 import type { Db } from './db/client.js';
 import { createEntityRepository } from './entities/repository.js';
 import { entityRoutes } from './entities/routes.js';
+import { entityStore } from './entities/edits.js';
+import { mergeRoutes } from './entities/merge.js';
+import { entityCreateSchema, entityPatchSchema, entitySchema, type EntityCreate } from './entities/schema.js';
 import { createEventRepository } from './events/repository.js';
 import { eventRoutes } from './events/routes.js';
+import { eventStore } from './events/edits.js';
+import { eventCreateSchema, eventPatchSchema, eventSchema, type EventCreate } from './events/schema.js';
 import { createFigureRepository } from './figures/repository.js';
 import { figureRoutes } from './figures/routes.js';
 import { registerCaching } from './http/caching.js';
@@ -34,6 +39,8 @@ import { createTopicRepository } from './topics/repository.js';
 import { topicStore } from './topics/edits.js';
 import { topicCreateSchema, topicPatchSchema, topicSchema, type TopicCreate } from './topics/schema.js';
 import { registerAuth } from './auth/plugin.js';
+import { createChangeRepository } from './changes/repository.js';
+import { changeRoutes } from './changes/routes.js';
 import { editRoutes } from './editing/routes.js';
 import { editingService } from './editing/service.js';
 import { topicRoutes } from './topics/routes.js';
@@ -46,16 +53,18 @@ export interface AppDeps {
 
 type OptionalSetting =
   | 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy' | 'conflictWindowDays'
-  | 'readAccess' | 'writeRateLimitMax';
+  | 'readAccess' | 'writeRateLimitMax' | 'changesPollMs';
+
+/** API keys must never reach a log, whatever a serializer or a debug line decides to print. */
+export const loggerOptions = (level: string) => ({
+  level,
+  redact: { paths: ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization'], censor: '[redacted]' },
+});
 
 export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyInstance> {
   const config = { ...defaultConfig(), ...given };
   const app = Fastify({
-    // API keys must never reach a log, whatever a serializer or a debug line decides to print.
-    logger: {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', 'request.headers.authorization'], censor: '[redacted]' },
-    },
+    logger: loggerOptions(config.logLevel),
     // The access log's two lines per request carry the same name the problem body and header use.
     logController: new LogController({ requestIdLogLabel: 'request_id' }),
     // Client IPs (rate limits, logs) come from X-Forwarded-For only through the proxies trusted here.
@@ -89,8 +98,24 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   const articles = createArticleRepository(db);
   await app.register(articleRoutes, { prefix: '/v1/articles', articles });
   await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles });
-  await app.register(entityRoutes, { prefix: '/v1/entities', entities: createEntityRepository(db) });
-  await app.register(eventRoutes, { prefix: '/v1/events', events: createEventRepository(db) });
+  const entities = createEntityRepository(db);
+  const events = createEventRepository(db);
+  await app.register(entityRoutes, { prefix: '/v1/entities', entities, db });
+  await app.register(editRoutes, {
+    prefix: '/v1/entities', db, resource: 'entities', Noun: 'Entity', tag: 'entities', exampleId: 'nis', writeLimit,
+    service: editingService(db, entityStore(db, entities.get)), itemSchema: entitySchema,
+    createSchema: entityCreateSchema, patchSchema: entityPatchSchema, slugSource: (e: EntityCreate) => e.name,
+  });
+  await app.register(mergeRoutes, {
+    prefix: '/v1/entities', db, entity: entities.get, claimView: claims.get, eventView: events.get, writeLimit,
+  });
+  await app.register(eventRoutes, { prefix: '/v1/events', events, db });
+  await app.register(editRoutes, {
+    prefix: '/v1/events', db, resource: 'events', Noun: 'Event', tag: 'events', writeLimit,
+    exampleId: 'nk-special-forces-shipped-to-vladivostok',
+    service: editingService(db, eventStore(db, events.get)), itemSchema: eventSchema,
+    createSchema: eventCreateSchema, patchSchema: eventPatchSchema, slugSource: (e: EventCreate) => e.title,
+  });
   const topics = createTopicRepository(db);
   await app.register(topicRoutes, { prefix: '/v1/topics', topics, db });
   await app.register(editRoutes, {
@@ -105,5 +130,6 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   });
   await app.register(timelineRoutes, { prefix: '/v1/timeline', timeline: createTimelineRepository(db) });
   await app.register(searchRoutes, { prefix: '/v1/search', search: createSearchRepository(db) });
+  await app.register(changeRoutes, { prefix: '/v1/changes', changes: createChangeRepository(db), pollMs: config.changesPollMs });
   return app;
 }

@@ -68,6 +68,8 @@ const envSchema = z.object({
     .regex(/^(off|\d{1,9})$/i, 'must be a whole number of writes per window for each key, or 0 or off')
     .transform((value) => (value.toLowerCase() === 'off' ? 0 : Number(value)))
     .default(600),
+  CHANGES_POLL_MS: z.string().regex(/^\d{2,5}$/, 'must be a whole number of milliseconds from 50 to 60000').transform(Number)
+    .refine((ms) => ms >= 50 && ms <= 60_000, 'must be a whole number of milliseconds from 50 to 60000').default(500),
   CONFLICT_WINDOW_DAYS: z
     .string()
     .regex(/^\d{1,4}$/, 'must be a whole number of days from 0 to 3660')
@@ -96,6 +98,8 @@ export interface Config {
   readAccess: 'public' | 'key';
   /** Writes per key per rate-limit window; 0 switches the write limit off. */
   writeRateLimitMax: number;
+  /** How often /v1/changes/stream looks for new changes (it polls, so it sees other processes' writes too). */
+  changesPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -110,7 +114,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const variable = String(issue.path[0]);
     throw new ConfigError(`invalid configuration: ${variable}=${JSON.stringify(env[variable])} ${issue.message}`);
   }
-  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX } = result.data;
+  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX, CHANGES_POLL_MS } = result.data;
   const { DATABASE_URL, HOST, PORT, LOG_LEVEL } = result.data;
   const { CORS_ORIGINS, CACHE_MAX_AGE_SECONDS, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, TRUST_PROXY } = result.data;
   return {
@@ -118,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: CORS_ORIGINS, cacheMaxAgeSeconds: CACHE_MAX_AGE_SECONDS,
     rateLimitMax: RATE_LIMIT_MAX, rateLimitWindowMs: RATE_LIMIT_WINDOW_MS, trustProxy: TRUST_PROXY,
     conflictWindowDays: CONFLICT_WINDOW_DAYS, readAccess: READ_ACCESS, writeRateLimitMax: WRITE_RATE_LIMIT_MAX,
+    changesPollMs: CHANGES_POLL_MS,
   };
 }
 

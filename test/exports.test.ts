@@ -28,10 +28,24 @@ describe('exports', () => {
     expect(peskov.quote).toContain('fake news');
   });
 
-  it('writes figures readably and escapes quotes and commas', async () => {
+  it('writes figures readably, and quotes text with commas, quotes and line breaks so it parses back intact', async () => {
     const res = await ctx.app.inject({ url: '/v1/claims?format=csv&claimant=nis&topic=nk-troops-sent&has_quantity=true' });
     const rows = parse(res.body, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r.quantities)).toEqual(expect.arrayContaining(['~1500 troops', '~10900 troops', '~11000 troops']));
+    const all = parse((await ctx.app.inject({ url: '/v1/claims?format=csv' })).body, { columns: true }) as Record<string, string>[];
+    const stored = ctx.db.prepare('SELECT id, text, quote_exact FROM claims').all() as { id: string; text: string; quote_exact: string }[];
+    const tricky = stored.filter((c) => /[",\n]/.test(c.text + c.quote_exact));
+    expect(tricky.length).toBeGreaterThan(10);
+    for (const c of tricky) expect(all.find((r) => r.id === c.id)).toMatchObject({ text: c.text, quote: c.quote_exact });
+  });
+
+  it('neutralises text that a spreadsheet would run as a formula', async () => {
+    const { csvCell } = await import('../src/http/export.js');
+    expect(['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', 'plain', 'a=b'].map(csvCell))
+      .toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-2+3", "'@SUM(A1)", 'plain', 'a=b']);
+    ctx.db.prepare(`UPDATE claims SET text = '=cmd|calc' WHERE id = 'csm1018-peskov-another-piece-of-fake-news'`).run();
+    const rows = parse((await ctx.app.inject({ url: '/v1/claims?format=csv&claimant=dmitry-peskov' })).body, { columns: true }) as Record<string, string>[];
+    expect(rows[0].text).toBe("'=cmd|calc");
   });
 
   it('streams NDJSON: one full JSON object per line, the same objects the JSON list serves', async () => {

@@ -65,3 +65,31 @@ describe('npm run seed', () => {
     expect(first.stdout).toContain(`"claims":${seedCorpus().claims.length}`);
   });
 });
+
+describe('npm run seed after editorial changes', () => {
+  it('refuses to replace changes made through the API, unless --force', async () => {
+    const { openDatabase } = await import('../src/db/client.js');
+    const { recordRevision } = await import('../src/editing/revisions.js');
+    const [node, args] = tsx('seed/cli.ts');
+    const file = join(dir, 'edited.db');
+    const env = { ...process.env, DATABASE_URL: file };
+    expect(spawnSync(node, [...args, 'load'], { cwd: ROOT, env, encoding: 'utf8' }).status).toBe(0);
+    const db = openDatabase(file);
+    db.prepare(`UPDATE topics SET question = 'Edited?' WHERE id = 'nk-casualties'`).run();
+    recordRevision(db, { resource: 'topics', id: 'nk-casualties', action: 'update', version: 2, actor: 'desk', before: null, after: null });
+    db.close();
+
+    const refused = spawnSync(node, [...args, 'load'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('1 editorial change(s)');
+    const check = openDatabase(file);
+    expect(check.prepare(`SELECT question FROM topics WHERE id = 'nk-casualties'`).get()).toEqual({ question: 'Edited?' });
+    check.close();
+
+    expect(spawnSync(node, [...args, 'load', '--force'], { cwd: ROOT, env, encoding: 'utf8' }).status).toBe(0);
+    const forced = openDatabase(file);
+    expect(forced.prepare(`SELECT question FROM topics WHERE id = 'nk-casualties'`).get()).not.toEqual({ question: 'Edited?' });
+    expect(forced.prepare('SELECT count(*) AS n FROM revisions').get()).toEqual({ n: 0 });
+    forced.close();
+  });
+});

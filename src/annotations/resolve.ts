@@ -1,23 +1,18 @@
-// Turns parsed annotation files into a checked corpus ready to store: bodies cleaned, quotes
-// anchored, references checked. It never touches the database, so a corpus with any error is
-// refused before a single row is written.
+// Turns parsed annotation files into checked data ready to store: bodies cleaned, quotes anchored,
+// references checked. It never touches the database, so a document with any error is refused
+// before a single row is written. Two callers: the seed loader (the whole corpus, where the files
+// are all there is) and the editorial API (one article's document, on top of the database).
 import { cleanBody } from '../articles/clean.js';
-import type { z } from 'zod';
 import {
-  annotationFileSchema, type AnnotationFile, type ArticleInput, type ClaimInput, type EntityInput,
-  type EventInput, type RelationInput, type TopicInput,
-} from './schema.js';
-import { anchorQuote, type Anchor } from './text-position.js';
+  anchorClaims, checkHints, checkReferences, checkRelations, defineAll, knownIn, parseFile, Problems,
+  type Known, type Located, type ResolvedClaim, type Section, type SourceFile,
+} from './checks.js';
 import { findMentions, type Mention } from './mentions.js';
+import type { ArticleInput, EntityInput, EventInput, RelationInput, TopicInput } from './schema.js';
 
-export interface SourceFile {
-  /** Where the file came from, as the researcher knows it: "seed/annotations/000.yaml". */
-  name: string;
-  data: unknown;
-}
+export { AnnotationError, type Known, type Problem, type ResolvedClaim, type SourceFile } from './checks.js';
 
 export interface ResolvedArticle extends ArticleInput { rawText: string; body: string; hints: { entity: string; text: string }[] }
-export interface ResolvedClaim extends ClaimInput { articleId: string; anchor: Anchor }
 export interface Corpus {
   articles: ResolvedArticle[];
   entities: EntityInput[];
@@ -28,153 +23,111 @@ export interface Corpus {
   mentions: Mention[];
 }
 
-export class AnnotationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the annotations have ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
-    this.name = 'AnnotationError';
-  }
-}
-
-type Located<T> = { file: string; item: T };
+const values = <T>(map: Map<string, Located<T>>) => [...map.values()].map((v) => v.item);
 
 export function resolveCorpus(files: SourceFile[], readReport: (file: string) => string | undefined): Corpus {
-  const problems: string[] = [];
+  const problems = new Problems();
   const parsed = files.flatMap((file) => parseFile(file, problems));
-  const entities = collect(parsed, 'entities', problems);
-  const topics = collect(parsed, 'topics', problems);
-  const events = collect(parsed, 'events', problems);
-  const claims = collect(parsed, 'claims', problems);
+  const defined = defineAll(parsed, problems);
+  const known = knownIn(defined);
   const articles: ResolvedArticle[] = [];
-  const resolvedClaims: ResolvedClaim[] = [];
+  const claims: ResolvedClaim[] = [];
   const mentions: Mention[] = [];
   const articleIds = new Set<string>();
   const urls = new Map<string, string>();
 
   for (const { file, data } of parsed) {
     if (!data.article) {
-      if (data.claims.length > 0 || data.mentions.length > 0) problems.push(`${file}: has claims or mentions but no article`);
+      if (data.claims.length > 0 || data.mentions.length > 0) problems.add(file, 'article', 'has claims or mentions but no article');
       continue;
     }
     const article = data.article;
-    if (articleIds.has(article.id)) problems.push(`${file}: article "${article.id}" is defined twice`);
+    if (articleIds.has(article.id)) problems.add(file, 'article.id', `article "${article.id}" is defined twice`);
     articleIds.add(article.id);
     if (article.url !== null) {
-      if (urls.has(article.url)) problems.push(`${file}: article url is already used by "${urls.get(article.url)}"`);
+      if (urls.has(article.url)) problems.add(file, 'article.url', `article url is already used by "${urls.get(article.url)}"`);
       urls.set(article.url, article.id);
     }
     const rawText = readReport(article.file);
     if (rawText === undefined) {
-      problems.push(`${file}: article "${article.id}": report file "${article.file}" does not exist in seed/reports`);
+      problems.add(file, 'article.file', `article "${article.id}": report file "${article.file}" does not exist in seed/reports`);
       continue;
     }
     const body = cleanBody(rawText, article);
     articles.push({ ...article, rawText, body, hints: data.mentions });
-    for (const claim of data.claims) {
-      const found = anchorQuote(body, claim.quote, claim);
-      if (!found.ok) problems.push(`${file}: claim "${claim.id}": quote "${shorten(claim.quote)}": ${found.reason}`);
-      else resolvedClaims.push({ ...claim, articleId: article.id, anchor: found.anchor });
-    }
-    const hints = data.mentions.map((hint) => {
-      if (!entities.has(hint.entity)) problems.push(`${file}: mention "${hint.text}": unknown entity "${hint.entity}"`);
-      return hint;
-    });
-    mentions.push(...findMentions(article.id, body, [...entities.values()].map((e) => e.item), hints));
+    claims.push(...anchorClaims(file, article.id, body, data.claims, problems));
+    checkHints(file, data.mentions, known, problems);
+    mentions.push(...findMentions(article.id, body, values(defined.entities), data.mentions));
   }
 
-  checkReferences({ entities, topics, events, claims, problems });
-  const relations = checkRelations(parsed, claims, problems);
-  if (problems.length > 0) throw new AnnotationError(problems);
-  const values = <T>(map: Map<string, Located<T>>) => [...map.values()].map((v) => v.item);
+  checkReferences(defined, known, problems);
+  const relations = checkRelations(parsed, known, problems);
+  problems.throwIfAny();
   return {
-    articles, entities: values(entities), topics: values(topics), events: values(events),
-    claims: resolvedClaims, relations, mentions,
+    articles, entities: values(defined.entities), topics: values(defined.topics), events: values(defined.events),
+    claims, relations, mentions,
   };
 }
 
-function parseFile(file: SourceFile, problems: string[]): { file: string; data: AnnotationFile }[] {
-  const result = annotationFileSchema.safeParse(file.data ?? {});
-  if (result.success) return [{ file: file.name, data: result.data }];
-  problems.push(...result.error.issues.map((issue) => `${file.name}: ${describeIssue(file.data, issue)}`));
-  return [];
+/** What one article's document adds to the database. */
+export interface ArticleDocument {
+  entities: EntityInput[];
+  topics: TopicInput[];
+  events: EventInput[];
+  hints: { entity: string; text: string }[];
+  claims: ResolvedClaim[];
+  relations: RelationInput[];
 }
 
-/** "claims[3] (id "nis-1500"): stance: Invalid option..." so a researcher can find the item. */
-function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
-  const path = issue.path;
-  let where = '';
-  let node: unknown = data;
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-    where += typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`;
-    const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && i < path.length - 1) where += ` (id "${id}")`;
+/** What the database already holds, as far as a document's checks need to know. */
+export interface Existing {
+  /** Live items a reference may point at. */
+  known: Known;
+  /** Why an id cannot be defined again: 'live', or 'deleted' (ids stay taken so the item can be restored). */
+  taken: (section: Section, id: string) => 'live' | 'deleted' | undefined;
+  hasHint: (text: string) => boolean;
+  hasRelation: (relation: RelationInput) => boolean;
+}
+
+export const DOCUMENT = 'this document';
+
+/**
+ * Checks one annotation document for an article already stored (its quotes are anchored in that
+ * article's body) with the loader's checks and messages; references may point at ids in the
+ * database or in the document. Throws AnnotationError with every problem found.
+ */
+export function resolveDocument(data: unknown, article: { id: string; body: string }, existing: Existing): ArticleDocument {
+  const problems = new Problems();
+  const parsed = parseFile({ name: DOCUMENT, data }, problems);
+  problems.throwIfAny();
+  const doc = parsed[0].data;
+  if (doc.article && doc.article.id !== article.id) {
+    problems.add(DOCUMENT, 'article.id', `article "${doc.article.id}": this document is for article "${article.id}"`);
   }
-  return `${where || '(file)'}: ${issue.message}`;
-}
-
-type Section = 'entities' | 'topics' | 'events' | 'claims';
-function collect<S extends Section>(
-  parsed: { file: string; data: AnnotationFile }[], section: S, problems: string[],
-): Map<string, Located<AnnotationFile[S][number]>> {
-  const byId = new Map<string, Located<AnnotationFile[S][number]>>();
-  for (const { file, data } of parsed) {
-    for (const item of data[section]) {
-      const previous = byId.get(item.id);
-      if (previous) problems.push(`${file}: ${section} id "${item.id}" is already defined in ${previous.file}`);
-      else byId.set(item.id, { file, item });
-    }
-  }
-  return byId;
-}
-
-interface ReferenceCheck {
-  entities: Map<string, Located<EntityInput>>;
-  topics: Map<string, Located<TopicInput>>;
-  events: Map<string, Located<EventInput>>;
-  claims: Map<string, Located<ClaimInput>>;
-  problems: string[];
-}
-
-function checkReferences({ entities, topics, events, claims, problems }: ReferenceCheck): void {
-  const need = (file: string, what: string, field: string, id: string | null, known: Map<string, unknown>) => {
-    if (id !== null && !known.has(id)) problems.push(`${file}: ${what}: ${field}: unknown id "${id}"`);
-  };
-  for (const { file, item: event } of events.values()) {
-    const what = `event "${event.id}"`;
-    event.locations.forEach((id) => need(file, what, 'locations', id, entities));
-    event.participants.forEach((p) => need(file, what, 'participants', p.entity, entities));
-  }
-  for (const { file, item: claim } of claims.values()) {
-    const what = `claim "${claim.id}"`;
-    need(file, what, 'claimant', claim.claimant, entities);
-    claim.via.forEach((id) => need(file, what, 'via', id, entities));
-    claim.subjects.forEach((s) => need(file, what, 'subjects', s.entity, entities));
-    claim.events.forEach((id) => need(file, what, 'events', id, events));
-    need(file, what, 'topic', claim.topic, topics);
-  }
-}
-
-function checkRelations(
-  parsed: { file: string; data: AnnotationFile }[], claims: Map<string, Located<ClaimInput>>, problems: string[],
-): RelationInput[] {
-  const seen = new Set<string>();
-  const relations: RelationInput[] = [];
-  for (const { file, data } of parsed) {
-    for (const relation of data.relations) {
-      const what = `relation ${relation.from} ${relation.type} ${relation.to}`;
-      for (const end of [relation.from, relation.to]) {
-        if (!claims.has(end)) problems.push(`${file}: ${what}: unknown claim "${end}"`);
+  const defined = defineAll(parsed, problems);
+  for (const section of ['entities', 'topics', 'events', 'claims'] as const) {
+    for (const { index, item } of defined[section].values()) {
+      const taken = existing.taken(section, item.id);
+      if (taken === 'live') problems.add(DOCUMENT, `${section}.${index}.id`, `${section} id "${item.id}" is already defined in the database`);
+      if (taken === 'deleted') {
+        problems.add(DOCUMENT, `${section}.${index}.id`, `${section} id "${item.id}" belongs to a deleted or merged item (ids stay taken); choose another id`);
       }
-      const key = `${relation.from} ${relation.type} ${relation.to}`;
-      if (seen.has(key)) problems.push(`${file}: ${what}: is given twice`);
-      seen.add(key);
-      relations.push(relation);
     }
   }
-  return relations;
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const known = knownIn(defined, existing.known);
+  const claims = anchorClaims(DOCUMENT, article.id, article.body, doc.claims, problems);
+  checkHints(DOCUMENT, doc.mentions, known, problems);
+  doc.mentions.forEach((hint, index) => {
+    if (existing.hasHint(hint.text)) problems.add(DOCUMENT, `mentions.${index}.text`, `mention "${hint.text}": is already given for this article`);
+  });
+  checkReferences(defined, known, problems);
+  const relations = checkRelations(parsed, known, problems);
+  relations.forEach((r, index) => {
+    if (existing.hasRelation(r)) problems.add(DOCUMENT, `relations.${index}`, `relation ${r.from} ${r.type} ${r.to}: already exists`);
+  });
+  problems.throwIfAny();
+  return {
+    entities: values(defined.entities), topics: values(defined.topics), events: values(defined.events),
+    hints: doc.mentions, claims, relations,
+  };
 }

@@ -22,12 +22,25 @@ export function storeCorpus(sqlite: Db, corpus: Corpus): Record<string, number> 
   const rows = corpusRows(corpus);
   sqlite.transaction(() => {
     for (const table of TABLES_CHILD_FIRST) db.delete(table).run();
-    for (const [table, tableRows] of rows) {
-      for (let i = 0; i < tableRows.length; i += CHUNK) db.insert(table).values(tableRows.slice(i, i + CHUNK)).run();
-    }
+    insertRows(sqlite, rows);
     refreshEntityStats(sqlite);
   })();
   return Object.fromEntries(rows.map(([table, tableRows]) => [tableName(table), tableRows.length]));
+}
+
+/**
+ * Adds what a corpus holds to the rows already there, in the caller's transaction, mapped to rows as
+ * a load maps them (the editorial API's annotation documents use this). Derived counts are the caller's.
+ */
+export function insertCorpus(sqlite: Db, corpus: Corpus): void {
+  insertRows(sqlite, corpusRows(corpus));
+}
+
+function insertRows(sqlite: Db, rows: Rows): void {
+  const db = drizzle(sqlite);
+  for (const [table, tableRows] of rows) {
+    for (let i = 0; i < tableRows.length; i += CHUNK) db.insert(table).values(tableRows.slice(i, i + CHUNK)).run();
+  }
 }
 
 function tableName(table: SQLiteTable): string {

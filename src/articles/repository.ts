@@ -9,11 +9,11 @@ import type { Article, ArticleDetail, ArticleListQuery } from './schema.js';
 interface ArticleRow {
   id: string; title: string; publisher: string; authors: string; url: string | null; language: string;
   published_at: string | null; published_precision: string | null; published_inferred: number;
-  published_basis: string | null; updated_at: string | null; updated_precision: string | null; body: string;
+  published_basis: string | null; updated_at: string | null; updated_precision: string | null; body: string; version: number;
 }
 
 const COLUMNS = `a.id, a.title, a.publisher, a.authors, a.url, a.language, a.published_at, a.published_precision,
-  a.published_inferred, a.published_basis, a.updated_at, a.updated_precision, a.body`;
+  a.published_inferred, a.published_basis, a.updated_at, a.updated_precision, a.body, a.version`;
 // An article with no known date sorts first (coalesced to ''), so paging still sees it.
 const SORTS = {
   published: ["coalesce(a.published_from, '')", 'a.id'], '-published': ["coalesce(a.published_from, '')", 'a.id'], id: ['a.id'],
@@ -30,7 +30,7 @@ const toArticle = (r: ArticleRow): Article => ({
 export type ArticleRepository = ReturnType<typeof createArticleRepository>;
 
 export function createArticleRepository(db: Db) {
-  const byId = db.prepare(`SELECT ${COLUMNS}, a.raw_text FROM articles a WHERE a.id = ?`);
+  const byId = db.prepare(`SELECT ${COLUMNS}, a.raw_text, a.boilerplate FROM articles a WHERE a.id = ?`);
   return {
     list(query: ArticleListQuery) {
       const where = new Conditions().in('a.publisher', query.publisher)
@@ -47,8 +47,8 @@ export function createArticleRepository(db: Db) {
       return withExtras(db, page, set, query, {});
     },
     get(id: string): ArticleDetail | undefined {
-      const row = byId.get(id) as (ArticleRow & { raw_text: string }) | undefined;
-      return row && { ...toArticle(row), raw_text: row.raw_text };
+      const row = byId.get(id) as (ArticleRow & { raw_text: string; boilerplate: string }) | undefined;
+      return row && { ...toArticle(row), raw_text: row.raw_text, boilerplate: JSON.parse(row.boilerplate) as string[] };
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParams, ok } from '../http/common.js';
-import { notFound } from '../http/problem.js';
+import type { Db } from '../db/client.js';
+import { missing } from '../editing/revisions.js';
 import type { ArticleRepository } from './repository.js';
 import { articleDetailSchema, articleListQuery, articleListSchema } from './schema.js';
 
-export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository }> = async (app, { articles }) => {
+export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository; db: Db }> = async (app, { articles, db }) => {
   app.get('', {
     schema: {
       operationId: 'listArticles',
@@ -22,7 +23,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ articles: ArticleRepository 
       tags: ['articles'],
       summary: 'One article, with its raw text as received',
       params: idParams('jad-2025-02-nk-more-troops'),
-      response: { 200: ok(articleDetailSchema, 'The article.'), ...errorResponses(400, 404, 429) },
+      response: { 200: ok(articleDetailSchema, 'The article.'), ...errorResponses(400, 404, 410, 429) },
     },
-  }, async (request) => articles.get(request.params.id) ?? Promise.reject(notFound('article', request.params.id)));
+  }, async (request) => articles.get(request.params.id) ?? Promise.reject(missing(db, 'articles', 'article', request.params.id)));
 };

@@ -58,8 +58,14 @@ describe('/v1/claims filters', () => {
     const newest = await claims('sort=-claimed_on');
     const days = newest.map((c) => firstDay(c.claimed_on));
     expect(days).toEqual([...days].sort().reverse());
-    const relevant = await get('/v1/claims?q=troops&sort=relevance&limit=3');
-    expect(relevant.data).toHaveLength(3);
+    const relevant = (await get('/v1/claims?q=soldiers%20killed&sort=relevance&limit=200')).data.map((c: Claim) => c.id);
+    const ranked = sql(`SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+      WHERE claims_fts MATCH '"soldiers" "killed"' ORDER BY bm25(claims_fts), c.id`).map((r) => r.id);
+    expect(ranked.length).toBeGreaterThan(2);
+    expect(relevant).toEqual(ranked);
+    const byDate = (await get('/v1/claims?q=soldiers%20killed&sort=claimed_on&limit=200')).data.map((c: Claim) => c.id);
+    expect(byDate).not.toEqual(relevant);
+    expect([...byDate].sort()).toEqual([...relevant].sort());
   });
 
   it('facets count the whole filtered set and count=true gives the total', async () => {

@@ -13,7 +13,9 @@ export function claimSql(q: ClaimListQuery): ClaimSql {
   let from = 'claims c';
   let columns = ['c.claimed_from', 'c.id'];
   if (sort === 'relevance') {
-    from = '(SELECT rowid AS hit, bm25(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH ?) h JOIN claims c ON c.rowid = h.hit';
+    // CROSS JOIN fixes the order: the matches drive, and each is looked up in claims. Left to itself the
+    // planner may walk a claims index for another filter and run the full-text query once per row.
+    from = '(SELECT rowid AS hit, bm25(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH ?) h CROSS JOIN claims c ON c.rowid = h.hit';
     where.params.push(q.q);
     columns = ['h.rank', 'c.id'];
   } else if (q.entity?.length === 1) {

@@ -77,7 +77,7 @@ describe('claimToSchemaOrg', () => {
       id: 'x', article_id: 'a', text: 't', quote: { exact: 'q', prefix: '', suffix: '', start: 0, end: 1 },
       claimant: null, via: [], stance: 'asserts', certainty: 'stated', claimed_on: '2024', quantities: [],
       entities: [{ id: 'nis', name: 'NIS', role: 'agent' }, { id: 'nis', name: 'NIS', role: 'subject' }],
-      event_ids: [], topic_id: null,
+      event_ids: [], topic_id: null, version: 1,
     };
     const article = { id: 'a', title: 'T', publisher: 'P', authors: [], url: null, published_at: null, language: 'en' };
     expect(claimToSchemaOrg(claim, article).about)

@@ -13,7 +13,7 @@ interface ClaimRow {
   id: string; article_id: string; text: string; quote_exact: string; quote_prefix: string; quote_suffix: string;
   quote_start: number; quote_end: number; claimant_id: string | null; claimant_name: string | null;
   claimant_kind: string | null; stance: string; certainty: string; claimed_on: string; claimed_from: string;
-  topic_id: string | null;
+  topic_id: string | null; version: number;
 }
 
 // The claimant's name and kind come from a correlated lookup rather than a join, so the query's
@@ -21,7 +21,7 @@ interface ClaimRow {
 const CLAIM_COLUMNS = `c.id, c.article_id, c.text, c.quote_exact, c.quote_prefix, c.quote_suffix, c.quote_start,
   c.quote_end, c.claimant_id, (SELECT name FROM entities WHERE id = c.claimant_id) AS claimant_name,
   (SELECT kind FROM entities WHERE id = c.claimant_id) AS claimant_kind, c.stance, c.certainty, c.claimed_on,
-  c.claimed_from, c.topic_id`;
+  c.claimed_from, c.topic_id, c.version`;
 const IN_PAGE = 'IN (SELECT value FROM json_each(?))';
 
 export type ClaimRepository = ReturnType<typeof createClaimRepository>;
@@ -69,6 +69,7 @@ export function createClaimRepository(db: Db) {
         ({ id: id as string, name: name as string, role: role as Claim['entities'][number]['role'] })),
       event_ids: (eventsOf.get(r.id) ?? []).map((e) => e.event_id as string),
       topic_id: r.topic_id,
+      version: r.version,
     }));
   }
 

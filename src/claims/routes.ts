@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.js';
+import { missing } from '../editing/revisions.js';
 import { errorResponses, idParams, ok } from '../http/common.js';
 import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRecord } from './csv.js';
 import { negotiate } from '../http/negotiate.js';
-import { AppError, notFound } from '../http/problem.js';
+import { AppError } from '../http/problem.js';
 import { claimJsonLdSchema, claimToSchemaOrg, type AppearingIn } from './json-ld.js';
 import type { ClaimRepository } from './repository.js';
 import { claimDetailSchema, claimListQuery, claimListSchema, type ClaimDetail } from './schema.js';
@@ -16,9 +18,11 @@ export interface ClaimRouteDeps {
   claims: ClaimRepository;
   /** The article a claim appears in, for its JSON-LD `appearance`. */
   articles: { get(id: string): AppearingIn | undefined };
+  /** For 410 on a deleted claim. */
+  db: Db;
 }
 
-export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { claims, articles }) => {
+export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { claims, articles, db }) => {
   app.get('', {
     schema: {
       operationId: 'listClaims',
@@ -58,7 +62,7 @@ export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { 
           description: 'The claim (application/json) or a schema.org Claim (application/ld+json).',
           content: { [JSON_TYPE]: { schema: claimDetailSchema }, [JSON_LD]: { schema: claimJsonLdSchema } },
         },
-        ...errorResponses(400, 404, 406, 429),
+        ...errorResponses(400, 404, 406, 410, 429),
       },
     },
   }, async (request, reply) => {
@@ -68,7 +72,7 @@ export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { 
       throw new AppError('not_acceptable', `A claim is served as ${OFFERS.join(' or ')}; Accept allows neither.`);
     }
     const claim = claims.get(request.params.id);
-    if (!claim) throw notFound('claim', request.params.id);
+    if (!claim) throw missing(db, 'claims', 'claim', request.params.id);
     if (type === JSON_TYPE) return claim;
     reply.type(JSON_LD);
     return claimToSchemaOrg(claim, articles.get(claim.article_id)!, {

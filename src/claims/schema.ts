@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { CERTAINTIES, RELATION_TYPES, STANCES, SUBJECT_ROLES } from '../annotations/schema.js';
+import {
+  CERTAINTIES, claimSchema as annotatedClaim, relationSchema as annotatedRelation, RELATION_TYPES, slug, STANCES,
+  SUBJECT_ROLES,
+} from '../annotations/schema.js';
+import { atLeastOneField } from '../editing/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
 import { formatParam } from '../http/export.js';
 import { searchTextSchema } from '../http/full-text.js';
@@ -54,6 +58,7 @@ const claimFields = {
     .describe('What the claim is about, with the role each entity plays in it.'),
   event_ids: z.array(z.string()),
   topic_id: z.string().nullable(),
+  version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
 };
 
 // Taken from the corpus (a test keeps it identical to what the API serves).
@@ -73,7 +78,7 @@ export const claimExample = {
     { id: 'nk-forces-in-russia', name: 'North Korean forces in Russia', role: 'affected' },
     { id: 'kursk-region', name: 'Kursk region', role: 'location' },
   ],
-  event_ids: ['nis-briefing-2024-11-20', 'nk-troops-move-to-kursk-2024'], topic_id: 'nk-troops-sent',
+  event_ids: ['nis-briefing-2024-11-20', 'nk-troops-move-to-kursk-2024'], topic_id: 'nk-troops-sent', version: 1,
 };
 export const claimDetailExample = {
   ...claimExample,
@@ -126,3 +131,69 @@ export const claimListSchema = listWithExtras(claimSchema, 'ClaimList');
 
 export type Claim = z.infer<typeof claimSchema>;
 export type ClaimDetail = z.infer<typeof claimDetailSchema>;
+
+// Writes take a claim in the annotation format (src/annotations/schema.ts), plus its article.
+const offset = z.number().int().min(0);
+const claimWriteFields = {
+  article_id: slug.describe('The article whose body holds the quote.'),
+  quote_start: offset.optional().describe(
+    'Where the quote starts in the body, in code points. With quote_end, the server checks the quote is there instead of searching for it.',
+  ),
+  quote_end: offset.optional().describe('Just past the quote\'s last character, in code points (with quote_start).'),
+};
+/** quote_start and quote_end come together, in order. */
+const offsetRules = <T extends z.ZodType<{ quote_start?: number; quote_end?: number }>>(schema: T) => schema
+  .refine((c) => (c.quote_start === undefined) === (c.quote_end === undefined),
+    { message: 'send quote_start and quote_end together, or neither', path: ['quote_end'] })
+  .refine((c) => c.quote_start === undefined || c.quote_end === undefined || c.quote_start < c.quote_end,
+    { message: 'quote_end must be greater than quote_start', path: ['quote_end'] });
+
+export const claimCreateSchema = offsetRules(
+  annotatedClaim.extend({ id: annotatedClaim.shape.id.optional(), ...claimWriteFields }),
+).meta({ id: 'ClaimCreate' });
+
+// Every field optional and none defaulted (a default would overwrite what the PATCH left out).
+const a = annotatedClaim.shape;
+const claimPatchFields = z.strictObject({
+  ...annotatedClaim.omit({ id: true, via: true, quantities: true, subjects: true, events: true, topic: true }).partial().shape,
+  via: a.via.unwrap().optional(), quantities: a.quantities.unwrap().optional(), subjects: a.subjects.unwrap().optional(),
+  events: a.events.unwrap().optional(), topic: a.topic.unwrap().optional(),
+  ...claimWriteFields, article_id: claimWriteFields.article_id.optional(),
+});
+
+export const claimPatchSchema = offsetRules(atLeastOneField(claimPatchFields)).meta({ id: 'ClaimPatch' });
+
+export type ClaimCreate = z.output<typeof claimCreateSchema>;
+export type ClaimPatch = z.output<typeof claimPatchSchema>;
+
+export const relationItemSchema = z
+  .object({
+    id: z.string().describe('The relation\'s resource id in history and the change feed: "<from>~<type>~<to>".'),
+    from: z.string().describe('The claim that relates to the other ("from updates to").'),
+    type: z.enum(RELATION_TYPES),
+    to: z.string(),
+    note: z.string().nullable().describe('Why the claims relate, in a researcher\'s words.'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+  })
+  .meta({
+    id: 'Relation',
+    example: {
+      id: 'jad1120-nis-11000-troops-to-kursk-late-october~updates~kh1125-nis-10900-troops-due',
+      from: 'jad1120-nis-11000-troops-to-kursk-late-october', type: 'updates', to: 'kh1125-nis-10900-troops-due',
+      note: null, version: 1,
+    },
+  });
+
+export const relationCreateSchema = z
+  .strictObject({
+    type: annotatedRelation.shape.type,
+    claim_id: slug.describe('The other claim: this claim <type> that one.'),
+    note: annotatedRelation.shape.note,
+  })
+  .meta({ id: 'RelationCreate' });
+
+export const relationPatchSchema = z.strictObject({ note: annotatedRelation.shape.note.unwrap() }).meta({ id: 'RelationPatch' });
+
+export type Relation = z.infer<typeof relationItemSchema>;
+export type RelationCreate = z.output<typeof relationCreateSchema>;
+export type RelationPatch = z.output<typeof relationPatchSchema>;

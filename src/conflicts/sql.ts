@@ -6,13 +6,13 @@
  * A figure's range: a value is [value, value], widened by the tolerance when approximate; min/max is
  * [min, max]; only max ("up to") is [0, max]; only min ("at least") is [min, +inf), NULL high here.
  */
-const FIGURES = `
+const figures = (topicFilter: string) => `
   SELECT c.id AS claim_id, c.topic_id, c.claimant_id, c.claimed_from, c.claimed_to, q.position, q.unit,
          q.value, q.min, q.max, q.approximate,
          CASE WHEN q.value IS NOT NULL THEN q.value - q.approximate * abs(q.value) * ? ELSE coalesce(q.min, 0) END AS low,
          CASE WHEN q.value IS NOT NULL THEN q.value + q.approximate * abs(q.value) * ? ELSE q.max END AS high
   FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
-  WHERE c.stance = 'asserts' AND c.topic_id IS NOT NULL AND c.claimant_id IS NOT NULL`;
+  WHERE c.stance = 'asserts' AND c.topic_id IS NOT NULL AND c.claimant_id IS NOT NULL ${topicFilter}`;
 
 // Days between two claimed spans; 0 when they overlap ("2024-10" and "2024-10-17" are 0 days apart).
 const DAYS_APART = `max(0, julianday(b.claimed_from) - julianday(a.claimed_to), julianday(a.claimed_from) - julianday(b.claimed_to))`;
@@ -20,13 +20,14 @@ const RANGE = (x: string) =>
   `json_object('value', ${x}.value, 'min', ${x}.min, 'max', ${x}.max, 'approximate', ${x}.approximate, 'low', ${x}.low, 'high', ${x}.high)`;
 
 // A NULL high never compares below anything, so an open-ended range only conflicts from above.
-const FIGURE_PAIRS = `
+// `a` is the earlier claim, so "b starts within N days of a's end" bounds the join exactly.
+const figurePairs = (claimantFilter: string) => `
   SELECT a.claim_id AS a_id, b.claim_id AS b_id, a.topic_id, a.unit, ${RANGE('a')} AS a_range, ${RANGE('b')} AS b_range,
          CAST(${DAYS_APART} AS INTEGER) AS days_apart,
          ROW_NUMBER() OVER (PARTITION BY a.claim_id, b.claim_id ORDER BY a.position, b.position) AS nth
   FROM figures a JOIN figures b ON b.topic_id = a.topic_id AND b.unit = a.unit AND b.claimant_id <> a.claimant_id
-    AND (a.claimed_from, a.claim_id) < (b.claimed_from, b.claim_id)
-  WHERE (a.high < b.low OR b.high < a.low) AND ${DAYS_APART} <= ?`;
+    AND (a.claimed_from, a.claim_id) < (b.claimed_from, b.claim_id) AND b.claimed_from <= date(a.claimed_to, '+' || ? || ' days')
+  WHERE (a.high < b.low OR b.high < a.low) AND ${DAYS_APART} <= ? ${claimantFilter}`;
 
 const EARLIER = '(f.claimed_from, f.id) < (t.claimed_from, t.id)';
 const ANNOTATED = `
@@ -42,36 +43,43 @@ export interface ConflictFilters {
 
 const marks = (values: string[]) => `(${values.map(() => '?').join(', ')})`;
 
-/** A FROM clause (a subquery named `pairs`) and its parameters, in order. */
+const ANNOTATED_COLUMNS = `a_id, b_id, 0 AS rank, 'annotated' AS kind, from_claim_id, to_claim_id, note,
+  NULL AS topic_id, NULL AS unit, NULL AS a_range, NULL AS b_range, NULL AS days_apart`;
+const FIGURE_COLUMNS = `a_id, b_id, 1 AS rank, 'figures' AS kind, NULL AS from_claim_id, NULL AS to_claim_id, NULL AS note,
+  topic_id, unit, a_range, b_range, days_apart`;
+
+/**
+ * A FROM clause (a subquery named `pairs`) and its parameters, in order. Only the kinds asked for
+ * are computed, and the topic and claimant filters apply before figures are paired, not after.
+ */
 export function conflictPairsSql(f: ConflictFilters): { from: string; params: unknown[] } {
+  const wantsFigures = !f.kind || f.kind.includes('figures');
+  const wantsAnnotated = !f.kind || f.kind.includes('annotated');
+  const params: unknown[] = [];
+  const ctes: string[] = [];
+  const candidates: string[] = [];
+  if (wantsFigures) {
+    params.push(f.tolerance, f.tolerance, ...(f.topic ?? []), f.windowDays, f.windowDays);
+    ctes.push(`figures AS (${figures(f.topic ? `AND c.topic_id IN ${marks(f.topic)}` : '')})`);
+    const claimantFilter = f.claimant ? `AND (a.claimant_id IN ${marks(f.claimant)} OR b.claimant_id IN ${marks(f.claimant)})` : '';
+    if (f.claimant) params.push(...f.claimant, ...f.claimant);
+    ctes.push(`figure_pairs AS (${figurePairs(claimantFilter)})`);
+    candidates.push(`SELECT ${FIGURE_COLUMNS} FROM figure_pairs WHERE nth = 1`);
+  }
+  if (wantsAnnotated) {
+    ctes.push(`annotated AS (${ANNOTATED})`);
+    candidates.unshift(`SELECT ${ANNOTATED_COLUMNS} FROM annotated`);
+  }
   const where: string[] = [];
-  const params: unknown[] = [f.tolerance, f.tolerance, f.windowDays];
-  const eitherSide = (condition: (side: string) => string, values: string[] | undefined) => {
+  const eitherSide = (condition: (side: string) => string, values: string[] | undefined, perSide = 1) => {
     if (!values) return;
     where.push(`(${condition('a')} OR ${condition('b')})`);
-    params.push(...values, ...values);
+    for (let i = 0; i < 2 * perSide; i++) params.push(...values);
   };
-  if (f.kind) {
-    where.push(`p.kind IN ${marks(f.kind)}`);
-    params.push(...f.kind);
-  }
   eitherSide((x) => `${x}.topic_id IN ${marks(f.topic!)}`, f.topic);
   eitherSide((x) => `${x}.claimant_id IN ${marks(f.claimant!)}`, f.claimant);
-  if (f.entity) {
-    const list = marks(f.entity);
-    const involves = (x: string) => `(${x}.claimant_id IN ${list}
-      OR EXISTS (SELECT 1 FROM claim_via v WHERE v.claim_id = ${x}.id AND v.entity_id IN ${list})
-      OR EXISTS (SELECT 1 FROM claim_entities s WHERE s.claim_id = ${x}.id AND s.entity_id IN ${list}))`;
-    where.push(`(${involves('a')} OR ${involves('b')})`);
-    params.push(...Array(6).fill(f.entity).flat());
-  }
-  const from = `(WITH figures AS (${FIGURES}), figure_pairs AS (${FIGURE_PAIRS}), annotated AS (${ANNOTATED}),
-    candidates AS (
-      SELECT a_id, b_id, 0 AS rank, 'annotated' AS kind, from_claim_id, to_claim_id, note,
-             NULL AS topic_id, NULL AS unit, NULL AS a_range, NULL AS b_range, NULL AS days_apart FROM annotated
-      UNION ALL
-      SELECT a_id, b_id, 1, 'figures', NULL, NULL, NULL, topic_id, unit, a_range, b_range, days_apart
-      FROM figure_pairs WHERE nth = 1),
+  eitherSide((x) => `${x}.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ${marks(f.entity!)})`, f.entity);
+  const from = `(WITH ${ctes.join(', ')}, candidates AS (${candidates.join(' UNION ALL ')}),
     ranked AS (
       SELECT p.*, a.claimed_from AS a_from,
              ROW_NUMBER() OVER (PARTITION BY p.a_id, p.b_id ORDER BY p.rank, p.from_claim_id, p.to_claim_id) AS pick

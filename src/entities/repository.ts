@@ -8,11 +8,11 @@ import type { Entity, EntityListQuery } from './schema.js';
 interface EntityRow {
   id: string; kind: string; name: string; aliases: string; description: string; wikidata_id: string | null;
   claims_made: number; claims_about: number; claim_count: number; article_count: number;
-  first_seen: string | null; last_seen: string | null;
+  first_seen: string | null; last_seen: string | null; version: number;
 }
 
 const COLUMNS = `e.id, e.kind, e.name, e.aliases, e.description, e.wikidata_id, e.claims_made, e.claims_about,
-  e.claim_count, e.article_count, e.first_seen, e.last_seen`;
+  e.claim_count, e.article_count, e.first_seen, e.last_seen, e.version`;
 
 const SORT_COLUMNS = { name: ['e.name', 'e.id'], id: ['e.id'], '-claims': ['e.claim_count', 'e.id'] } as const;
 const FACETS = { kind: ['e.kind', 'NULL'] } as const;

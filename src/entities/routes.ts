@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/client.js';
+import { missing } from '../editing/revisions.js';
 import { errorResponses, idParams, ok } from '../http/common.js';
 import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
 import { ENTITY_CSV_COLUMNS, entityCsvRecord } from './csv.js';
-import { notFound } from '../http/problem.js';
+import { survivorOf } from './merge.js';
 import type { EntityRepository } from './repository.js';
 import { entityListQuery, entityListSchema, entitySchema } from './schema.js';
 
-export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }> = async (app, { entities }) => {
+export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository; db: Db }> = async (app, { entities, db }) => {
   app.get('', {
     schema: {
       operationId: 'listEntities',
@@ -32,8 +35,19 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository }>
       operationId: 'getEntity',
       tags: ['entities'],
       summary: 'One entity',
+      description: 'An entity merged into another answers 308 with the survivor as Location.',
       params: idParams('nis'),
-      response: { 200: ok(entitySchema, 'The entity.'), ...errorResponses(400, 404, 429) },
+      response: {
+        200: ok(entitySchema, 'The entity.'),
+        308: z.null().describe('Merged into another entity: Location names the survivor (its history stays at this id).'),
+        ...errorResponses(400, 404, 410, 429),
+      },
     },
-  }, async (request) => entities.get(request.params.id) ?? Promise.reject(notFound('entity', request.params.id)));
+  }, async (request, reply) => {
+    const entity = entities.get(request.params.id);
+    if (entity) return entity;
+    const survivor = survivorOf(db, request.params.id);
+    if (survivor) return reply.code(308).header('location', `${app.prefix}/${survivor}`).send(null);
+    throw missing(db, 'entities', 'entity', request.params.id);
+  });
 };

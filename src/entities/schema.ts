@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ENTITY_KINDS } from '../annotations/schema.js';
+import { ENTITY_KINDS, entitySchema as annotatedEntity, slug } from '../annotations/schema.js';
+import { atLeastOneField } from '../editing/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
 import { formatParam } from '../http/export.js';
 import { namePrefixSchema } from '../http/full-text.js';
@@ -21,6 +22,7 @@ export const entitySchema = z
     articles_mentioned_in: z.number().int().describe('Articles whose body names it.'),
     first_seen: z.string().nullable().describe('First day of the earliest claim it takes part in.'),
     last_seen: z.string().nullable().describe('Last day of the latest claim it takes part in.'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
   })
   .meta({
     id: 'Entity',
@@ -28,7 +30,7 @@ export const entitySchema = z
       id: 'nis', kind: 'government_body', name: 'National Intelligence Service', aliases: ['NIS'],
       description: "South Korea's spy agency, the main source on North Korean troop movements.", wikidata_id: null,
       claims_made: 62, claims_about: 5, claim_count: 65, articles_mentioned_in: 5, first_seen: '2024-10-01',
-      last_seen: '2025-02-28',
+      last_seen: '2025-02-28', version: 1,
     },
   });
 
@@ -52,3 +54,22 @@ export type EntityListQuery = z.infer<typeof entityListQuery>;
 export const entityListSchema = listWithExtras(entitySchema, 'EntityList');
 
 export type Entity = z.infer<typeof entitySchema>;
+
+// The seed format's defaults ([] for aliases, null for wikidata_id) are right for a create, but in a
+// PATCH they would silently reset every field the client did not send.
+const { id: annotatedId, ...annotatedFields } = annotatedEntity.shape;
+
+export const entityCreateSchema = annotatedEntity.extend({ id: annotatedId.optional() }).meta({ id: 'EntityCreate' });
+export const entityPatchSchema = atLeastOneField(z.strictObject({
+  kind: annotatedFields.kind.optional(),
+  name: annotatedFields.name.optional(),
+  aliases: annotatedFields.aliases.removeDefault().optional(),
+  description: annotatedFields.description.optional(),
+  wikidata_id: annotatedFields.wikidata_id.removeDefault().optional(),
+})).meta({ id: 'EntityPatch' });
+export type EntityCreate = z.infer<typeof entityCreateSchema>;
+export type EntityPatch = z.infer<typeof entityPatchSchema>;
+
+export const entityMergeSchema = z
+  .strictObject({ into: slug.describe('The id of the entity that survives and takes over everything.') })
+  .meta({ id: 'EntityMerge', example: { into: 'volodymyr-zelenskyy' } });

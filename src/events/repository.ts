@@ -9,9 +9,9 @@ import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
 import type { Event, EventListQuery } from './schema.js';
 
-interface EventRow { id: string; kind: string; title: string; start: string; end: string | null; start_day: string; description: string | null }
+interface EventRow { id: string; kind: string; title: string; start: string; end: string | null; start_day: string; description: string | null; version: number }
 
-const COLUMNS = 'v.id, v.kind, v.title, v.start, v."end", v.start_day, v.description';
+const COLUMNS = 'v.id, v.kind, v.title, v.start, v."end", v.start_day, v.description, v.version';
 const FACETS = { kind: ['v.kind', 'NULL'] } as const;
 const IN_PAGE = 'IN (SELECT value FROM json_each(?))';
 
@@ -38,6 +38,7 @@ export function createEventRepository(db: Db) {
       participants: (participantsOf.get(r.id) ?? []).map(({ id, name, role }) =>
         ({ id, name, role: role as Event['participants'][number]['role'] })),
       claim_ids: (claimsOf.get(r.id) ?? []).map((c) => c.claim_id),
+      version: r.version,
     }));
   }
 

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.js';
+import { missing } from '../editing/revisions.js';
 import { errorResponses, idParams, ok } from '../http/common.js';
 import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
 import { EVENT_CSV_COLUMNS, eventCsvRecord } from './csv.js';
-import { notFound } from '../http/problem.js';
 import type { EventRepository } from './repository.js';
 import { eventListQuery, eventListSchema, eventSchema } from './schema.js';
 
-export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = async (app, { events }) => {
+export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository; db: Db }> = async (app, { events, db }) => {
   app.get('', {
     schema: {
       operationId: 'listEvents',
@@ -33,7 +34,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository }> = a
       tags: ['events'],
       summary: 'One event, with the claims that report it',
       params: idParams('nk-special-forces-shipped-to-vladivostok'),
-      response: { 200: ok(eventSchema, 'The event.'), ...errorResponses(400, 404, 429) },
+      response: { 200: ok(eventSchema, 'The event.'), ...errorResponses(400, 404, 410, 429) },
     },
-  }, async (request) => events.get(request.params.id) ?? Promise.reject(notFound('event', request.params.id)));
+  }, async (request) => events.get(request.params.id) ?? Promise.reject(missing(db, 'events', 'event', request.params.id)));
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EVENT_KINDS, PARTICIPANT_ROLES } from '../annotations/schema.js';
+import { EVENT_KINDS, PARTICIPANT_ROLES, eventSchema as annotatedEvent } from '../annotations/schema.js';
+import { atLeastOneField } from '../editing/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
 import { formatParam } from '../http/export.js';
 import { countParam, dateParam, enumsParam, facetsParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
@@ -17,6 +18,7 @@ export const eventSchema = z
     locations: z.array(z.object({ id: z.string(), name: z.string(), role: z.literal('location') })),
     participants: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(PARTICIPANT_ROLES) })),
     claim_ids: z.array(z.string()).describe('Claims that report this event.'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
   })
   .meta({
     id: 'Event',
@@ -30,6 +32,7 @@ export const eventSchema = z
         { id: 'nk-forces-in-russia', name: 'North Korean forces in Russia', role: 'affected' },
       ],
       claim_ids: ['csm1018-nis-1500-shipped-to-vladivostok', 'kh1018-nis-1500-special-forces-shipped'],
+      version: 1,
     },
   });
 
@@ -52,3 +55,26 @@ export type EventListQuery = z.infer<typeof eventListQuery>;
 export const eventListSchema = listWithExtras(eventSchema, 'EventList');
 
 export type Event = z.infer<typeof eventSchema>;
+
+/** The seed format's rule: an end of coarser precision may share the start's month or year. */
+export const endsBeforeStart = (start: string, end: string | null) => end !== null && end < start.slice(0, end.length);
+
+// The seed format's event carries a refinement, so its shape is rebuilt here rather than extended.
+// Its defaults ([] and null) are right for a create, but in a PATCH they would reset unsent fields.
+const { id: annotatedId, ...fields } = annotatedEvent.shape;
+
+export const eventCreateSchema = z
+  .strictObject({ ...fields, id: annotatedId.optional() })
+  .refine((e) => !endsBeforeStart(e.start, e.end), { message: 'end is before start', path: ['end'] })
+  .meta({ id: 'EventCreate' });
+export const eventPatchSchema = atLeastOneField(z.strictObject({
+  kind: fields.kind.optional(),
+  title: fields.title.optional(),
+  start: fields.start.optional(),
+  end: fields.end.removeDefault().optional(),
+  locations: fields.locations.removeDefault().optional().describe('Replaces every location when sent.'),
+  participants: fields.participants.removeDefault().optional().describe('Replaces every participant when sent.'),
+  description: fields.description.removeDefault().optional(),
+})).meta({ id: 'EventPatch' });
+export type EventCreate = z.infer<typeof eventCreateSchema>;
+export type EventPatch = z.infer<typeof eventPatchSchema>;

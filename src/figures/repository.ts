@@ -38,15 +38,18 @@ function conditions(topicId: string, q: FigureQuery): Conditions {
 export type FigureRepository = ReturnType<typeof createFigureRepository>;
 
 export function createFigureRepository(db: Db) {
-  const topicById = db.prepare('SELECT id, question, unit, description FROM topics WHERE id = ?');
+  const topicById = db.prepare('SELECT id, question, unit, description, version FROM topics WHERE id = ?');
 
-  /** Per claimant, the figure of its latest claim (first figure of that claim when it gave several). */
+  /**
+   * Per claimant and unit, the figure of its latest claim (the first of that claim's figures in that
+   * unit): a source that gave "500 killed" and "3 wounded" on one day has a latest figure for each.
+   */
   function latestByClaimant(where: Conditions): Figure[] {
     const sql = `SELECT * FROM (
-        SELECT ${COLUMNS}, ROW_NUMBER() OVER (PARTITION BY c.claimant_id
+        SELECT ${COLUMNS}, ROW_NUMBER() OVER (PARTITION BY c.claimant_id, q.unit
           ORDER BY c.claimed_from DESC, c.claimed_to DESC, c.id DESC, q.position) AS nth
         FROM ${FROM} WHERE ${[...where.where, 'c.claimant_id IS NOT NULL'].join(' AND ')})
-      WHERE nth = 1 ORDER BY claimant_id`;
+      WHERE nth = 1 ORDER BY claimant_id, unit`;
     return (cached(db, sql).all(...where.params) as FigureRow[]).map(toFigure);
   }
 

@@ -46,9 +46,10 @@ describe('GET /v1/topics/{id}/figures', () => {
     expect(body.next_cursor).toBeNull();
   });
 
-  it("gives each claimant's latest figure and the spread between them", async () => {
+  it("gives each claimant's latest figure in each unit, and the spread between them", async () => {
     const body: FigureList = await get('/v1/topics/nk-troops-sent/figures');
     expect(body.latest_by_claimant.map((f) => [f.claimant!.id, f.claim_id, f.value])).toEqual([
+      ['nis', 'csm1018-sk-media-12000-four-brigades', 4],
       ['nis', 'jad1120-nis-11000-troops-to-kursk-late-october', 11000],
       ['ukrainian-military-intelligence', 'jad2502-ukr-intel-11000-first-dispatch', 11000],
       ['volodymyr-zelenskyy', 'kh1018-zelenskyy-10000-being-prepared', 10000],
@@ -58,6 +59,14 @@ describe('GET /v1/topics/{id}/figures', () => {
       lowest: { value: 10000, claim_id: 'kh1018-zelenskyy-10000-being-prepared', claimant_id: 'volodymyr-zelenskyy' },
       highest: { value: 11000, claim_id: 'jad1120-nis-11000-troops-to-kursk-late-october', claimant_id: 'nis' },
     });
+  });
+
+  it('keeps a source\'s same-day figures in different units: RBC-Ukraine\'s 500 killed is not hidden by 3 wounded', async () => {
+    const body: FigureList = await get('/v1/topics/nk-casualties/figures');
+    const rbc = body.latest_by_claimant.filter((f) => f.claimant?.id === 'rbc-ukraine').map((f) => [f.value, f.unit]);
+    expect(rbc).toEqual([[500, 'killed'], [3, 'wounded']]);
+    const killed: FigureList = await get('/v1/topics/nk-casualties/figures?unit=killed');
+    expect(killed.spread).toMatchObject({ unit: 'killed', lowest: { value: 6 }, highest: { value: 500 } });
   });
 
   it('keeps units apart: the spread is in the topic unit unless one unit is asked for', async () => {

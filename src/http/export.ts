@@ -40,6 +40,12 @@ export interface ExportSpec<T> {
   toRecord: (item: T) => (string | number | boolean | null)[];
 }
 
+// A cell starting like a formula runs as one when the file is opened in a spreadsheet (CSV injection):
+// such text gets a leading apostrophe, which spreadsheets show as plain text. Numbers are left alone.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const csvCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+const CSV_OPTIONS = { cast: { string: csvCell } };
+
 async function* batches<T>(fetch: ExportSpec<T>['fetch']): AsyncGenerator<T[]> {
   let cursor: string | undefined;
   do {
@@ -52,11 +58,11 @@ async function* batches<T>(fetch: ExportSpec<T>['fetch']): AsyncGenerator<T[]> {
 }
 
 export async function* exportLines<T>(format: 'csv' | 'ndjson', spec: ExportSpec<T>): AsyncGenerator<string> {
-  if (format === 'csv') yield stringify([spec.columns]);
+  if (format === 'csv') yield stringify([spec.columns], CSV_OPTIONS);
   for await (const items of batches(spec.fetch)) {
     if (items.length === 0) continue;
     yield format === 'csv'
-      ? stringify(items.map(spec.toRecord))
+      ? stringify(items.map(spec.toRecord), CSV_OPTIONS)
       : items.map((item) => `${JSON.stringify(item)}\n`).join('');
   }
 }

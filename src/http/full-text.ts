@@ -12,7 +12,7 @@ export const searchTextSchema = z
   .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
   .refine((q) => q.isWellFormed(), 'is not well-formed text')
   .transform((q, ctx) => {
-    const match = toFtsQuery(q);
+    const match = toFtsQuery(q.normalize('NFC'));
     if (match === null) {
       ctx.addIssue({ code: 'custom', message: 'needs at least one word or number to search for' });
       return z.NEVER;
@@ -27,7 +27,8 @@ export const namePrefixSchema = z
   .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
   .refine((q) => q.isWellFormed(), 'is not well-formed text')
   .transform((q, ctx) => {
-    const words = q.match(WORD);
+    // NFC first: a decomposed "é" (e + combining accent) would otherwise split the word in two.
+    const words = q.normalize('NFC').match(WORD);
     if (!words) {
       ctx.addIssue({ code: 'custom', message: 'needs at least one letter or digit' });
       return z.NEVER;

@@ -14,6 +14,7 @@ export const API_TAGS = [
   { name: 'search', description: 'One full-text search over articles, claims and entities.' },
   { name: 'conflicts', description: 'Pairs of claims that disagree: annotated contradictions and clashing figures.' },
   { name: 'timeline', description: 'Events and claims merged in date order, for a story time line.' },
+  { name: 'changes', description: 'Every change in commit order, for incremental sync: a feed and a Server-Sent Events stream.' },
   { name: 'service', description: 'Health of the service.' },
 ];
 

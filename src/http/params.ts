@@ -8,7 +8,8 @@ const MAX_VALUES = 50;
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const commaList = (description: string) =>
-  z.string().transform((text) => text.split(',').map((v) => v.trim())).describe(`${description} Comma-separated: any of them.`);
+  // Repeats are dropped: "entity,entity" asks for one entity, not two copies of its rows.
+  z.string().transform((text) => [...new Set(text.split(',').map((v) => v.trim()))]).describe(`${description} Comma-separated: any of them.`);
 
 export const idsParam = (description: string) =>
   commaList(description)

@@ -20,6 +20,20 @@ describe('/v1/search', () => {
     expect(prefix.data.map((h: { id: string }) => h.id)).toEqual(['volodymyr-zelenskyy']);
   });
 
+  it('lists each hit once even when a type is named twice', async () => {
+    const twice = await get('/v1/search?q=peskov&type=entity,entity');
+    expect(twice.data.map((h: { id: string }) => h.id)).toEqual(['dmitry-peskov']);
+    expect(twice.next_cursor).toBeNull();
+  });
+
+  it('finds accented words typed decomposed (NFD) as well as composed', async () => {
+    const composed = await get('/v1/search?q=p%C3%A9skov&type=entity');
+    const decomposed = await get('/v1/search?q=pe%CC%81skov&type=entity');
+    expect(composed.data.map((h: { id: string }) => h.id)).toEqual(['dmitry-peskov']);
+    expect(decomposed.data).toEqual(composed.data);
+    expect((await get('/v1/entities?q=pe%CC%81sk')).data.map((e: { id: string }) => e.id)).toEqual(['dmitry-peskov']);
+  });
+
   it('ignores case and accents', async () => {
     const plain = await get('/v1/search?q=kursk&type=article');
     const shouted = await get('/v1/search?q=K%C3%9CRSK&type=article');

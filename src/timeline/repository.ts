@@ -34,12 +34,8 @@ const where = (c: Conditions) => (c.where.length > 0 ? `WHERE ${c.where.join(' A
 
 function claimHalf(q: TimelineQuery): Conditions {
   const c = new Conditions().in('c.topic_id', q.topic).overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to));
-  if (q.entity) {
-    const list = `(${q.entity.map(() => '?').join(', ')})`;
-    c.add(`(c.claimant_id IN ${list}
-      OR c.id IN (SELECT claim_id FROM claim_via WHERE entity_id IN ${list})
-      OR c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id IN ${list}))`, ...q.entity, ...q.entity, ...q.entity);
-  }
+  // entity_claims lists every claim an entity takes part in: as claimant, via or subject.
+  c.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   return c;
 }
 
