@@ -6,9 +6,15 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { createArticleRepository } from './articles/repository.js';
 import { articleRoutes } from './articles/routes.js';
 import { annotationRoutes } from './articles/annotations.js';
+import { annotateRoutes, relationsByKey } from './articles/annotate.js';
+import { articleStore } from './articles/edits.js';
+import { articleCreateSchema, articleDetailSchema, articlePatchSchema, type ArticleCreate } from './articles/schema.js';
 import { createAnnotationRepository } from './articles/annotations-repository.js';
 import { createClaimRepository } from './claims/repository.js';
 import { claimRoutes } from './claims/routes.js';
+import { claimStore } from './claims/edits.js';
+import { claimRelationRoutes } from './claims/relations-edits.js';
+import { claimCreateSchema, claimDetailSchema, claimPatchSchema, type ClaimCreate } from './claims/schema.js';
 import { defaultConfig, type Config } from './config.js';
 import { createConflictRepository } from './conflicts/repository.js';
 import { conflictRoutes } from './conflicts/routes.js';
@@ -96,8 +102,21 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   await app.register(healthRoutes, { db });
   const claims = createClaimRepository(db);
   const articles = createArticleRepository(db);
-  await app.register(articleRoutes, { prefix: '/v1/articles', articles });
-  await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles });
+  await app.register(articleRoutes, { prefix: '/v1/articles', articles, db });
+  await app.register(editRoutes, {
+    prefix: '/v1/articles', db, resource: 'articles', Noun: 'Article', tag: 'articles', writeLimit,
+    exampleId: 'kh-2024-11-25-nk-casualties',
+    service: editingService(db, articleStore(db, articles.get)), itemSchema: articleDetailSchema,
+    createSchema: articleCreateSchema, patchSchema: articlePatchSchema, slugSource: (a: ArticleCreate) => a.title,
+  });
+  await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles, db });
+  await app.register(editRoutes, {
+    prefix: '/v1/claims', db, resource: 'claims', Noun: 'Claim', tag: 'claims', writeLimit,
+    exampleId: 'jad1120-nis-11000-troops-to-kursk-late-october',
+    service: editingService(db, claimStore(db, claims.get)), itemSchema: claimDetailSchema,
+    createSchema: claimCreateSchema, patchSchema: claimPatchSchema, slugSource: (c: ClaimCreate) => c.text,
+  });
+  await app.register(claimRelationRoutes, { prefix: '/v1/claims', db, writeLimit });
   const entities = createEntityRepository(db);
   const events = createEventRepository(db);
   await app.register(entityRoutes, { prefix: '/v1/entities', entities, db });
@@ -125,6 +144,10 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   });
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
   await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db) });
+  await app.register(annotateRoutes, {
+    prefix: '/v1/articles', db, writeLimit, relations: relationsByKey(db),
+    views: { entities: entities.get, topics: topics.get, events: events.get, claims: claims.get },
+  });
   await app.register(conflictRoutes, {
     prefix: '/v1/conflicts', conflicts: createConflictRepository(db, claims), windowDays: config.conflictWindowDays,
   });

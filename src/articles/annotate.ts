@@ -1,7 +1,9 @@
 // POST /v1/articles/{id}/annotations: a whole annotation document in the seed format, applied to one
 // stored article all or nothing, checked by the seed loader's own checks (src/annotations/resolve.ts)
 // against what the database and the document define together.
+import type { FastifySchemaCompiler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { articlesNaming, recomputeMentions, reindexClaims } from '../annotations/derived.js';
 import { refreshEntityStats } from '../annotations/entity-stats.js';
@@ -36,6 +38,11 @@ const documentSchema = annotationFileSchema.meta({
   description: 'An annotation document in the seed format (seed/ANNOTATING.md), as JSON. Every section is optional.',
 });
 
+// The document is checked by the loader's validator in the handler, so a broken one gets the
+// loader's messages, every problem at once, as a 422; only the path is checked up front.
+const pathOnly: FastifySchemaCompiler<unknown> = (route) =>
+  (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler({ ...route, schema: route.schema as z.ZodType }));
+
 export const annotateRoutes: FastifyPluginAsyncZod<AnnotateRouteOptions> = async (app, o) => {
   app.addHook('preValidation', async (request) => {
     const bad = firstMalformedString(request.body);
@@ -48,9 +55,7 @@ export const annotateRoutes: FastifyPluginAsyncZod<AnnotateRouteOptions> = async
   app.post('/:id/annotations', {
     config: perKeyWriteLimit(o.writeLimit.max, o.writeLimit.windowMs),
     preHandler: requireRole('editor'),
-    // The document is checked by the loader's validator in the handler, so a broken one gets the
-    // loader's messages, every problem at once, as a 422; only the path is checked up front.
-    validatorCompiler: (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route)),
+    validatorCompiler: pathOnly,
     schema: {
       operationId: 'annotateArticle', tags: ['articles'], security: BEARER,
       summary: "Add a whole annotation document to an article",
@@ -129,5 +134,18 @@ function existingIn(db: Db, articleId: string): Existing {
     taken: (section, id) => (known[section](id) ? 'live' : tombstoneOf(db, section as Resource, id) ? 'deleted' : undefined),
     hasHint: (text) => hint.get(articleId, text) !== undefined,
     hasRelation: (r) => relation.get(r.from, r.type, r.to) !== undefined,
+  };
+}
+
+/**
+ * Relations named by their key ("<from>.<type>.<to>": no slug holds a dot) and shown as their row,
+ * for a deployment without a relations resource to name and serve them.
+ */
+export function relationsByKey(db: Db): AnnotateRouteOptions['relations'] {
+  const row = db.prepare(`SELECT from_claim_id AS "from", type, to_claim_id AS "to", note, version FROM claim_relations
+    WHERE from_claim_id = ? AND type = ? AND to_claim_id = ?`);
+  return {
+    id: (r) => `${r.from}.${r.type}.${r.to}`,
+    view: (id) => row.get(...id.split('.')) as { version: number } | undefined,
   };
 }

@@ -150,7 +150,18 @@ const offsetRules = <T extends z.ZodType<{ quote_start?: number; quote_end?: num
 
 export const claimCreateSchema = offsetRules(
   annotatedClaim.extend({ id: annotatedClaim.shape.id.optional(), ...claimWriteFields }),
-).meta({ id: 'ClaimCreate' });
+).meta({
+  id: 'ClaimCreate',
+  // A real sentence of that article, so "Try it out" in the docs creates a claim as it stands.
+  example: {
+    article_id: 'jad-2024-11-20-nk-troops-in-combat',
+    quote: 'Singh also said the United States views North Korea as cobelligerents with Russia.',
+    claimant: 'sabrina-singh', text: 'The United States views North Korea as a cobelligerent with Russia.',
+    stance: 'asserts', certainty: 'stated', claimed_on: '2024-11-19',
+    subjects: [{ entity: 'north-korea', role: 'agent' }, { entity: 'russia', role: 'recipient' }],
+    events: ['pentagon-briefing-2024-11-19'],
+  },
+});
 
 // Every field optional and none defaulted (a default would overwrite what the PATCH left out).
 const a = annotatedClaim.shape;
@@ -161,7 +172,8 @@ const claimPatchFields = z.strictObject({
   ...claimWriteFields, article_id: claimWriteFields.article_id.optional(),
 });
 
-export const claimPatchSchema = offsetRules(atLeastOneField(claimPatchFields)).meta({ id: 'ClaimPatch' });
+export const claimPatchSchema = offsetRules(atLeastOneField(claimPatchFields))
+  .meta({ id: 'ClaimPatch', example: { claimant: 'nis', certainty: 'estimated' } });
 
 export type ClaimCreate = z.output<typeof claimCreateSchema>;
 export type ClaimPatch = z.output<typeof claimPatchSchema>;

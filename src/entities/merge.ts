@@ -61,8 +61,7 @@ export function mergeEntity(deps: MergeDeps, actor: string, id: string, into: st
       WHERE entity_id = :id UNION SELECT claim_id FROM claim_entities WHERE entity_id = :id`).all({ id }));
     const eventIds = ids(db.prepare(`SELECT event_id AS id FROM event_participants WHERE entity_id = :id
       UNION SELECT event_id FROM event_locations WHERE entity_id = :id`).all({ id }));
-    const claimsBefore = claimIds.map(deps.claimView);
-    const eventsBefore = eventIds.map(deps.eventView);
+    const views = { claims: claimIds.map(deps.claimView), events: eventIds.map(deps.eventView) };
     const articles = [
       ...articlesMentioning(db, id), ...articlesNaming(db, [merged.name, ...merged.aliases]),
       ...(db.prepare('SELECT article_id FROM mention_hints WHERE entity_id = ?').pluck().all(id) as string[]),
@@ -77,21 +76,23 @@ export function mergeEntity(deps: MergeDeps, actor: string, id: string, into: st
     recomputeMentions(db, articles);
     refreshEntityStats(db, [into]);
 
-    const bump = (table: string, touched: string[]) =>
-      db.prepare(`UPDATE ${table} SET version = version + 1 WHERE id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(touched));
-    bump('claims', claimIds);
-    bump('events', eventIds);
-    const after = deps.entity(into)!;
-    const record = (resource: 'claims' | 'events' | 'entities', itemId: string, before: unknown, now: unknown) => recordRevision(db, {
-      resource, id: itemId, action: 'update', actor, before, after: now,
-      version: (db.prepare(`SELECT version FROM ${resource} WHERE id = ?`).pluck().get(itemId) as number),
-    });
     recordRevision(db, { resource: 'entities', id, action: 'merge', version: merged.version, actor, before: merged, after: { merged_into: into } });
-    record('entities', into, survivor, after);
-    claimIds.forEach((claimId, i) => record('claims', claimId, claimsBefore[i], deps.claimView(claimId)));
-    eventIds.forEach((eventId, i) => record('events', eventId, eventsBefore[i], deps.eventView(eventId)));
+    const after = deps.entity(into)!;
+    recordUpdate(db, actor, 'entities', into, survivor, () => after);
+    claimIds.forEach((claimId, i) => recordUpdate(db, actor, 'claims', claimId, views.claims[i], deps.claimView, true));
+    eventIds.forEach((eventId, i) => recordUpdate(db, actor, 'events', eventId, views.events[i], deps.eventView, true));
     return after;
   });
+}
+
+/** An `update` revision for an item the merge changed, bumping its version first when asked. */
+function recordUpdate(
+  db: Db, actor: string, resource: 'entities' | 'claims' | 'events', id: string, before: unknown,
+  view: (id: string) => unknown, bump = false,
+): void {
+  if (bump) db.prepare(`UPDATE ${resource} SET version = version + 1 WHERE id = ?`).run(id);
+  const version = db.prepare(`SELECT version FROM ${resource} WHERE id = ?`).pluck().get(id) as number;
+  recordRevision(db, { resource, id, action: 'update', version, actor, before, after: view(id) });
 }
 
 /** The entity being merged away: it must be live (404 unknown, 410 deleted or already merged). */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { dumpTables, seededDb } from '../../test/helpers.js';
+import { topicStore } from '../topics/edits.js';
+import { createTopicRepository } from '../topics/repository.js';
+import { editingService } from './service.js';
+import { historyOf } from './revisions.js';
+
+function servicesFor(failAfterWriting: boolean) {
+  const db = seededDb();
+  const store = topicStore(db, createTopicRepository(db).get);
+  // A store that does part of its work, then fails: as a bug or a full disk would, half-way through.
+  const failing = {
+    ...store,
+    update: (id: string, patch: object, current: Parameters<typeof store.update>[2]) => {
+      store.update(id, patch, current);
+      if (failAfterWriting) throw new Error('disk full');
+    },
+    remove: (id: string) => {
+      db.prepare("UPDATE claims SET topic_id = NULL WHERE topic_id = 'nk-casualties'").run();
+      store.remove(id);
+      if (failAfterWriting) throw new Error('disk full');
+    },
+  };
+  return { db, service: editingService(db, failing) };
+}
+
+describe('editingService', () => {
+  it('a change that fails half-way leaves every row as it was, and writes no revision', () => {
+    const { db, service } = servicesFor(true);
+    const before = dumpTables(db);
+    expect(() => service.update('desk', 'nk-casualties', '*', { question: 'Half-way?' })).toThrow('disk full');
+    expect(dumpTables(db)).toEqual(before);
+    expect(() => service.remove('desk', 'russian-casualties', '*')).toThrow('disk full');
+    expect(dumpTables(db)).toEqual(before);
+    expect(historyOf(db, 'topics', 'nk-casualties')).toEqual([]);
+  });
+
+  it('the same change without the failure goes through, with its revision', () => {
+    const { db, service } = servicesFor(false);
+    const updated = service.update('desk', 'nk-casualties', [1], { question: 'Whole?' });
+    expect(updated).toMatchObject({ question: 'Whole?', version: 2 });
+    expect(historyOf(db, 'topics', 'nk-casualties')).toMatchObject([{ action: 'update', actor: 'desk', version: 2 }]);
+  });
+
+  it('refuses a stale version with 412 and the current version, and changes nothing', () => {
+    const { db, service } = servicesFor(false);
+    service.update('desk', 'nk-casualties', [1], { question: 'First?' });
+    const before = dumpTables(db);
+    expect(() => service.update('desk', 'nk-casualties', [1], { question: 'Second?' }))
+      .toThrow(expect.objectContaining({ code: 'precondition_failed', extras: expect.objectContaining({ current_version: 2 }) }));
+    expect(dumpTables(db)).toEqual(before);
+  });
+});
