@@ -6,14 +6,14 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { createArticleRepository } from './articles/repository.js';
 import { articleRoutes } from './articles/routes.js';
 import { annotationRoutes } from './articles/annotations.js';
-import { annotateRoutes, relationsByKey } from './articles/annotate.js';
+import { annotateRoutes } from './articles/annotate.js';
 import { articleStore } from './articles/edits.js';
 import { articleCreateSchema, articleDetailSchema, articlePatchSchema, type ArticleCreate } from './articles/schema.js';
 import { createAnnotationRepository } from './articles/annotations-repository.js';
 import { createClaimRepository } from './claims/repository.js';
 import { claimRoutes } from './claims/routes.js';
 import { claimStore } from './claims/edits.js';
-import { claimRelationRoutes } from './claims/relations-edits.js';
+import { claimRelationRoutes, relationKey, relationStore } from './claims/relations-edits.js';
 import { claimCreateSchema, claimDetailSchema, claimPatchSchema, type ClaimCreate } from './claims/schema.js';
 import { defaultConfig, type Config } from './config.js';
 import { createConflictRepository } from './conflicts/repository.js';
@@ -145,7 +145,7 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
   await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db) });
   await app.register(annotateRoutes, {
-    prefix: '/v1/articles', db, writeLimit, relations: relationsByKey(db),
+    prefix: '/v1/articles', db, writeLimit, relations: { id: relationKey, view: relationStore(db).get },
     views: { entities: entities.get, topics: topics.get, events: events.get, claims: claims.get },
   });
   await app.register(conflictRoutes, {

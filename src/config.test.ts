@@ -6,8 +6,16 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: 'data/claimtrail.db', host: '127.0.0.1', port: 3000, logLevel: 'info',
       corsOrigins: [], cacheMaxAgeSeconds: 0, rateLimitMax: 3000, rateLimitWindowMs: 60_000, trustProxy: false,
-      conflictWindowDays: 31,
+      conflictWindowDays: 31, readAccess: 'public', writeRateLimitMax: 600, changesPollMs: 500,
     });
+  });
+
+  it('reads the editing variables, and names a bad one', () => {
+    expect(loadConfig({ READ_ACCESS: 'key', WRITE_RATE_LIMIT_MAX: 'off', CHANGES_POLL_MS: '250' }))
+      .toMatchObject({ readAccess: 'key', writeRateLimitMax: 0, changesPollMs: 250 });
+    expect(() => loadConfig({ READ_ACCESS: 'private' })).toThrow('READ_ACCESS="private" must be public');
+    expect(() => loadConfig({ WRITE_RATE_LIMIT_MAX: 'lots' })).toThrow('WRITE_RATE_LIMIT_MAX="lots"');
+    expect(() => loadConfig({ CHANGES_POLL_MS: '5' })).toThrow('CHANGES_POLL_MS="5"');
   });
 
   it('reads every variable', () => {

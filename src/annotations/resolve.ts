@@ -86,7 +86,7 @@ export interface Existing {
   /** Why an id cannot be defined again: 'live', or 'deleted' (ids stay taken so the item can be restored). */
   taken: (section: Section, id: string) => 'live' | 'deleted' | undefined;
   hasHint: (text: string) => boolean;
-  hasRelation: (relation: RelationInput) => boolean;
+  relationTaken: (relation: RelationInput) => 'live' | 'deleted' | undefined;
 }
 
 export const DOCUMENT = 'this document';
@@ -123,7 +123,10 @@ export function resolveDocument(data: unknown, article: { id: string; body: stri
   checkReferences(defined, known, problems);
   const relations = checkRelations(parsed, known, problems);
   relations.forEach((r, index) => {
-    if (existing.hasRelation(r)) problems.add(DOCUMENT, `relations.${index}`, `relation ${r.from} ${r.type} ${r.to}: already exists`);
+    const taken = existing.relationTaken(r);
+    const what = `relation ${r.from} ${r.type} ${r.to}`;
+    if (taken === 'live') problems.add(DOCUMENT, `relations.${index}`, `${what}: already exists`);
+    if (taken === 'deleted') problems.add(DOCUMENT, `relations.${index}`, `${what}: was deleted (its history keeps it); restore it instead`);
   });
   problems.throwIfAny();
   return {

@@ -41,7 +41,7 @@ describe('POST /v1/articles/{id}/annotations', () => {
       created: { entities: 1, topics: 0, events: 0, claims: 1, relations: 1, mentions: 0 },
       ids: {
         entities: ['kh1125-interpretation-officer'], topics: [], events: [], claims: ['kh1125-rbc-interpreter-wounded'],
-        relations: ['kh1125-rbc-interpreter-wounded.repeats.kh1125-rbc-storm-shadow-three-wounded'],
+        relations: ['kh1125-rbc-interpreter-wounded~repeats~kh1125-rbc-storm-shadow-three-wounded'],
       },
     });
     const claim = (await app.inject({ url: '/v1/claims/kh1125-rbc-interpreter-wounded' })).json();
@@ -63,6 +63,8 @@ describe('POST /v1/articles/{id}/annotations', () => {
     expect(history).toMatchObject([{ action: 'create', actor: 'desk', version: 1, before: null, after: { id: 'kh1125-rbc-interpreter-wounded' } }]);
     const entityHistory = (await app.inject({ url: '/v1/entities/kh1125-interpretation-officer/history' })).json().data;
     expect(entityHistory).toMatchObject([{ action: 'create', actor: 'desk', after: { claim_count: 1 } }]);
+    const relation = (await app.inject({ url: '/v1/claims/kh1125-rbc-interpreter-wounded/relations/repeats/kh1125-rbc-storm-shadow-three-wounded/history' })).json().data;
+    expect(relation).toMatchObject([{ resource: 'relations', action: 'create', actor: 'desk', after: { from: 'kh1125-rbc-interpreter-wounded', version: 1 } }]);
   });
 
   it('adds mention hints, found as mentions of this article at once', async () => {
@@ -155,6 +157,19 @@ describe('POST /v1/articles/{id}/annotations with a broken document', () => {
     const res = await post({ topics: [{ id: 'old-question', question: 'A new question?' }] });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([{ in: 'body', name: 'topics.0.id', message: expect.stringContaining('deleted or merged item') }]);
+    expect(dumpTables(db)).toEqual(before);
+  });
+
+  it('refuses to add again a relation that was deleted: restoring it keeps its history', async () => {
+    const { app, db, post, keys } = await setup();
+    const path = '/v1/claims/kh1125-rbc-storm-shadow-500-killed/relations/corroborates/kh1125-ukrainian-media-nk-died-storm-shadow';
+    const etag = (await app.inject({ url: path })).headers.etag as string;
+    const del = await app.inject({ method: 'DELETE', url: path, headers: { authorization: `Bearer ${keys.editor}`, 'if-match': etag } });
+    expect(del.statusCode).toBe(204);
+    const before = dumpTables(db);
+    const res = await post({ relations: [{ from: 'kh1125-rbc-storm-shadow-500-killed', type: 'corroborates', to: 'kh1125-ukrainian-media-nk-died-storm-shadow' }] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([{ in: 'body', name: 'relations.0', message: expect.stringContaining('was deleted') }]);
     expect(dumpTables(db)).toEqual(before);
   });
 });

@@ -78,7 +78,7 @@ function annotate(o: AnnotateRouteOptions, articleId: string, data: unknown, act
   const { db } = o;
   const article = db.prepare('SELECT id, body FROM articles WHERE id = ?').get(articleId) as { id: string; body: string } | undefined;
   if (!article) throw missing(db, 'articles', 'article', articleId);
-  const doc = checked(() => resolveDocument(data, article, existingIn(db, articleId)));
+  const doc = checked(() => resolveDocument(data, article, existingIn(db, articleId, o.relations.id)));
   const total = doc.entities.length + doc.topics.length + doc.events.length + doc.hints.length + doc.claims.length + doc.relations.length;
   if (total === 0) throw new AppError('unprocessable', 'The document adds nothing: send at least one entity, topic, event, mention, claim or relation.');
 
@@ -121,7 +121,7 @@ function checked<T>(resolve: () => T): T {
   }
 }
 
-function existingIn(db: Db, articleId: string): Existing {
+function existingIn(db: Db, articleId: string, relationId: (r: RelationInput) => string): Existing {
   const live = (section: Section) => {
     const statement = db.prepare(`SELECT 1 FROM ${section} WHERE id = ?`);
     return (id: string) => statement.get(id) !== undefined;
@@ -133,19 +133,7 @@ function existingIn(db: Db, articleId: string): Existing {
     known,
     taken: (section, id) => (known[section](id) ? 'live' : tombstoneOf(db, section as Resource, id) ? 'deleted' : undefined),
     hasHint: (text) => hint.get(articleId, text) !== undefined,
-    hasRelation: (r) => relation.get(r.from, r.type, r.to) !== undefined,
+    relationTaken: (r) => (relation.get(r.from, r.type, r.to) ? 'live' : tombstoneOf(db, 'relations', relationId(r)) ? 'deleted' : undefined),
   };
 }
 
-/**
- * Relations named by their key ("<from>.<type>.<to>": no slug holds a dot) and shown as their row,
- * for a deployment without a relations resource to name and serve them.
- */
-export function relationsByKey(db: Db): AnnotateRouteOptions['relations'] {
-  const row = db.prepare(`SELECT from_claim_id AS "from", type, to_claim_id AS "to", note, version FROM claim_relations
-    WHERE from_claim_id = ? AND type = ? AND to_claim_id = ?`);
-  return {
-    id: (r) => `${r.from}.${r.type}.${r.to}`,
-    view: (id) => row.get(...id.split('.')) as { version: number } | undefined,
-  };
-}

@@ -5,7 +5,6 @@ import type { Db } from '../db/client.js';
 import { firstDay, lastDay } from '../annotations/dates.js';
 import { recomputeMentions } from '../annotations/derived.js';
 import { refreshEntityStats } from '../annotations/entity-stats.js';
-import type { TimestampInput } from '../annotations/schema.js';
 import type { EditableStore } from '../editing/service.js';
 import { AppError } from '../http/problem.js';
 import { cleanBody } from './clean.js';
@@ -22,54 +21,51 @@ type Columns = Omit<ArticleDetail, 'id' | 'version'>;
 
 const CLEANING: (keyof ArticlePatch)[] = ['raw_text', 'title', 'publisher', 'authors', 'boilerplate'];
 
-const timestamp = (t: TimestampInput | null, prefix: 'published' | 'updated') => ({
-  [`${prefix}_at`]: t?.at ?? null, [`${prefix}_precision`]: t?.precision ?? null,
-  ...(prefix === 'published' ? { published_inferred: t?.inferred ?? false, published_basis: t?.basis ?? null } : {}),
-});
-
 /** The columns a create or patch sets, from the annotation format's shape of them. */
 function columnsOf(input: ArticlePatch): Partial<Columns> {
-  const { published, updated, ...plain } = input;
-  return {
-    ...plain,
-    ...(published !== undefined ? timestamp(published, 'published') : {}),
-    ...(updated !== undefined ? timestamp(updated, 'updated') : {}),
-  } as Partial<Columns>;
+  const { published, updated, ...columns } = input;
+  if (published !== undefined) {
+    Object.assign(columns, {
+      published_at: published?.at ?? null, published_precision: published?.precision ?? null,
+      published_inferred: published?.inferred ?? false, published_basis: published?.basis ?? null,
+    });
+  }
+  if (updated !== undefined) Object.assign(columns, { updated_at: updated?.at ?? null, updated_precision: updated?.precision ?? null });
+  return columns as Partial<Columns>;
+}
+
+// The stored columns in one order, for INSERT and UPDATE alike; published_from/to as the loader fills them.
+const COLUMNS = ['title', 'publisher', 'authors', 'url', 'language', 'published_at', 'published_precision', 'published_inferred',
+  'published_basis', 'published_from', 'published_to', 'updated_at', 'updated_precision', 'raw_text', 'body', 'boilerplate'];
+
+function values(c: Columns): unknown[] {
+  const day = c.published_at?.slice(0, 10);
+  return [c.title, c.publisher, JSON.stringify(c.authors), c.url, c.language, c.published_at, c.published_precision,
+    c.published_inferred ? 1 : 0, c.published_basis, day ? firstDay(day) : null, day ? lastDay(day) : null,
+    c.updated_at, c.updated_precision, c.raw_text, c.body, JSON.stringify(c.boilerplate)];
 }
 
 export function articleStore(db: Db, get: (id: string) => ArticleDetail | undefined):
   EditableStore<ArticleDetail, ArticleCreate, ArticlePatch, ArticleSnapshot> {
   const insertRow = (id: string, c: Columns, sourceFile: string | null) => {
     checkUrl(db, id, c.url);
-    const day = c.published_at?.slice(0, 10);
-    db.prepare(`INSERT INTO articles (id, title, publisher, authors, url, language, published_at, published_precision,
-      published_inferred, published_basis, published_from, published_to, updated_at, updated_precision, source_file,
-      raw_text, body, boilerplate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, c.title, c.publisher, JSON.stringify(c.authors), c.url, c.language, c.published_at, c.published_precision,
-        c.published_inferred ? 1 : 0, c.published_basis, day ? firstDay(day) : null, day ? lastDay(day) : null,
-        c.updated_at, c.updated_precision, sourceFile, c.raw_text, c.body, JSON.stringify(c.boilerplate));
+    db.prepare(`INSERT INTO articles (id, source_file, ${COLUMNS.join(', ')}) VALUES (?, ?, ${COLUMNS.map(() => '?').join(', ')})`)
+      .run(id, sourceFile, ...values(c));
   };
   return {
     resource: 'articles', noun: 'article', get,
-    insert(id, input) {
-      const { id: _, ...fields } = input;
+    insert(id, { id: _, ...fields }) {
       insertRow(id, withBody(columnsOf(fields) as Columns), null);
       recomputeMentions(db, [id]);
     },
     update(id, patch, current) {
-      const next: Columns = { ...current, ...columnsOf(patch) };
-      const recleaned = CLEANING.some((field) => patch[field] !== undefined) ? withBody(next) : next;
-      checkUrl(db, id, recleaned.url);
-      if (recleaned.body !== current.body) reanchorClaims(db, id, recleaned.body, CLEANING.find((f) => patch[f] !== undefined)!);
-      const c = recleaned;
-      const day = c.published_at?.slice(0, 10);
-      db.prepare(`UPDATE articles SET title = ?, publisher = ?, authors = ?, url = ?, language = ?, published_at = ?,
-        published_precision = ?, published_inferred = ?, published_basis = ?, published_from = ?, published_to = ?,
-        updated_at = ?, updated_precision = ?, raw_text = ?, body = ?, boilerplate = ? WHERE id = ?`)
-        .run(c.title, c.publisher, JSON.stringify(c.authors), c.url, c.language, c.published_at, c.published_precision,
-          c.published_inferred ? 1 : 0, c.published_basis, day ? firstDay(day) : null, day ? lastDay(day) : null,
-          c.updated_at, c.updated_precision, c.raw_text, c.body, JSON.stringify(c.boilerplate), id);
-      if (c.body !== current.body) recomputeMentions(db, [id]);
+      const merged: Columns = { ...current, ...columnsOf(patch) };
+      const cleaning = CLEANING.find((field) => patch[field] !== undefined);
+      const next = cleaning ? withBody(merged) : merged;
+      checkUrl(db, id, next.url);
+      if (cleaning && next.body !== current.body) reanchorClaims(db, id, next.body, cleaning);
+      db.prepare(`UPDATE articles SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...values(next), id);
+      if (next.body !== current.body) recomputeMentions(db, [id]);
     },
     blockers(id) {
       const { n } = db.prepare('SELECT count(*) AS n FROM claims WHERE article_id = ?').get(id) as { n: number };
@@ -91,9 +87,8 @@ export function articleStore(db: Db, get: (id: string) => ArticleDetail | undefi
     restore(snapshot) {
       const { id, version: _, source_file, mention_hints, ...columns } = snapshot;
       insertRow(id, columns, source_file);
-      // A hint whose entity was deleted since cannot come back; the article and its other hints can.
-      const hint = db.prepare(`INSERT INTO mention_hints (article_id, entity_id, text)
-        SELECT ?, id, ? FROM entities WHERE id = ?`);
+      // A hint whose entity was deleted or merged since cannot come back; the article and its other hints can.
+      const hint = db.prepare('INSERT INTO mention_hints (article_id, entity_id, text) SELECT ?, id, ? FROM entities WHERE id = ?');
       for (const h of mention_hints) hint.run(id, h.text, h.entity);
       recomputeMentions(db, [id]);
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { articleSchema as annotatedArticle, slug, TIME_PRECISIONS } from '../annotations/schema.js';
-import { atLeastOneField } from '../editing/schema.js';
+import { patchOf } from '../editing/schema.js';
 import { listWithExtras, pageQuery } from '../http/common.js';
 import { searchTextSchema } from '../http/full-text.js';
 import { countParam, dateParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
@@ -72,11 +72,7 @@ export const articleCreateSchema = writable
   .extend({ id: slug.optional().describe('Made from the title when left out.'), raw_text: rawText })
   .meta({ id: 'ArticleCreate' });
 
-// Without the format's defaults: a PATCH that leaves a field out must leave it as it is, not reset it.
-const patchable = z.strictObject(Object.fromEntries(Object.entries({ ...writable.shape, raw_text: rawText })
-  .map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]))) as
-  unknown as z.ZodObject<{ [K in keyof typeof writable.shape | 'raw_text']: z.ZodOptional<z.ZodType<ArticleCreate[K]>> }>;
-export const articlePatchSchema = atLeastOneField(patchable).meta({ id: 'ArticlePatch' });
+export const articlePatchSchema = patchOf(writable.extend({ raw_text: rawText })).meta({ id: 'ArticlePatch' });
 
 export type ArticleCreate = z.infer<typeof articleCreateSchema>;
 export type ArticlePatch = z.infer<typeof articlePatchSchema>;
@@ -99,7 +95,7 @@ export const annotationImportSchema = z
       created: { entities: 1, topics: 0, events: 0, claims: 1, relations: 1, mentions: 0 },
       ids: {
         entities: ['ukraine-defence-ministry'], topics: [], events: [], claims: ['kh1125-ukr-mod-casualties'],
-        relations: ['kh1125-ukr-mod-casualties.corroborates.kh1125-nis-casualties'],
+        relations: ['kh1125-ukr-mod-casualties~corroborates~kh1125-nis-casualties'],
       },
     },
   });

@@ -140,10 +140,10 @@ describe('POST /v1/claims', () => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'unprocessable' });
-    expect(fieldNames(response)).toEqual(['article_id', 'claimant', 'via/1', 'subjects/1/entity', 'events/0', 'topic']);
+    expect(fieldNames(response)).toEqual(['article_id', 'claimant', 'via.1', 'subjects.1.entity', 'events.0', 'topic']);
     expect(response.json().errors[3].message).toBe('there is no entity "atlantis"');
     expect(dumpTables(db)).toEqual(before);
-    for (const [field, value, name] of [['claimant', 'nobody', 'claimant'], ['topic', 'nothing', 'topic'], ['events', ['x'], 'events/0']] as const) {
+    for (const [field, value, name] of [['claimant', 'nobody', 'claimant'], ['topic', 'nothing', 'topic'], ['events', ['x'], 'events.0']] as const) {
       expect(fieldNames(await write('POST', '/v1/claims', { ...NEW, [field]: value }))).toEqual([name]);
     }
   });
@@ -154,7 +154,7 @@ describe('POST /v1/claims', () => {
     expect(fieldNames(unknown)).toEqual(['claimant_id']);
     const twice = await write('POST', '/v1/claims', { ...NEW, subjects: [{ entity: 'russia', role: 'agent' }, { entity: 'russia', role: 'agent' }] });
     expect(twice.statusCode).toBe(422);
-    expect(fieldNames(twice)).toEqual(['subjects/1']);
+    expect(fieldNames(twice)).toEqual(['subjects.1']);
   });
 
   it('changes nothing when the write fails half-way (after the claim row is in)', async () => {
@@ -226,7 +226,7 @@ describe('PATCH /v1/claims/{id}', () => {
     expect(ambiguous.statusCode).toBe(422);
     expect(fieldNames(ambiguous)).toEqual(['quote']);
     const unknown = await write('PATCH', url, { subjects: [{ entity: 'nowhere', role: 'location' }] }, { 'if-match': '*' });
-    expect(fieldNames(unknown)).toEqual(['subjects/0/entity']);
+    expect(fieldNames(unknown)).toEqual(['subjects.0.entity']);
     expect(dumpTables(db)).toEqual(before);
   });
 

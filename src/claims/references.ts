@@ -1,5 +1,5 @@
 // What a claim write refers to must exist, and say so field by field: a 422 names each bad path
-// ("subjects/1/entity") so an editor can fix the one value, not guess which of twenty it was.
+// ("subjects.1.entity") so an editor can fix the one value, not guess which of twenty it was.
 import type { Db } from '../db/client.js';
 import { cached } from '../db/keyset.js';
 import type { FieldError } from '../http/problem.js';
@@ -13,6 +13,9 @@ const TABLES = { article: 'articles', entity: 'entities', event: 'events', topic
 export const exists = (db: Db, what: keyof typeof TABLES, id: string) =>
   cached(db, `SELECT 1 FROM ${TABLES[what]} WHERE id = ?`).get(id) !== undefined;
 
+/** A field's path, written as the 400s from schema validation write it (src/http/errors.ts). */
+const at = (...parts: (string | number)[]) => parts.join('.');
+
 export function referenceErrors(db: Db, f: ClaimFields): FieldError[] {
   const errors: FieldError[] = [];
   const need = (name: string, what: keyof typeof TABLES, id: string | null) => {
@@ -20,14 +23,14 @@ export function referenceErrors(db: Db, f: ClaimFields): FieldError[] {
   };
   need('article_id', 'article', f.article_id);
   need('claimant', 'entity', f.claimant);
-  f.via.forEach((id, i) => need(`via/${i}`, 'entity', id));
-  f.subjects.forEach((s, i) => need(`subjects/${i}/entity`, 'entity', s.entity));
-  f.events.forEach((id, i) => need(`events/${i}`, 'event', id));
+  f.via.forEach((id, i) => need(at('via', i), 'entity', id));
+  f.subjects.forEach((s, i) => need(at('subjects', i, 'entity'), 'entity', s.entity));
+  f.events.forEach((id, i) => need(at('events', i), 'event', id));
   need('topic', 'topic', f.topic);
   // The child tables key on these, so a repeat would be a constraint failure, not a second row.
   repeats(f.subjects.map((s) => `${s.entity} ${s.role}`)).forEach((i) =>
-    errors.push({ in: 'body', name: `subjects/${i}`, message: 'repeats an earlier subject with the same entity and role' }));
-  repeats(f.events).forEach((i) => errors.push({ in: 'body', name: `events/${i}`, message: 'repeats an earlier event' }));
+    errors.push({ in: 'body', name: at('subjects', i), message: 'repeats an earlier subject with the same entity and role' }));
+  repeats(f.events).forEach((i) => errors.push({ in: 'body', name: at('events', i), message: 'repeats an earlier event' }));
   return errors;
 }
 

@@ -63,10 +63,11 @@ export function relationStore(db: Db): EditableStore<Relation, RelationEnds, Rel
   };
 }
 
-const EXAMPLE = { from: 'jad1120-nis-11000-troops-to-kursk-late-october', to: 'kh1125-nis-10900-troops-due' };
+const EXAMPLE = { from: 'jad1120-nis-11000-troops-to-kursk-late-october', type: 'updates' as const, to: 'kh1125-nis-10900-troops-due' };
 const claimParams = z.strictObject({ id: idSchema.describe('The claim the relation starts from.').meta({ example: EXAMPLE.from }) });
 const relationParams = claimParams.extend({
-  type: z.enum(RELATION_TYPES).describe('How the claim relates to the other: it corroborates, contradicts, updates or repeats it.'),
+  type: z.enum(RELATION_TYPES).describe('How the claim relates to the other: it corroborates, contradicts, updates or repeats it.')
+    .meta({ example: EXAMPLE.type }),
   other: idSchema.describe('The claim at the other end.').meta({ example: EXAMPLE.to }),
 });
 type RelationPath = z.infer<typeof relationParams>;

@@ -22,3 +22,15 @@ export const revisionListSchema = z
 /** A PATCH body must change something. */
 export const atLeastOneField = <T extends z.ZodObject>(schema: T) =>
   schema.refine((body) => Object.keys(body).length > 0, { message: 'send at least one field to change' });
+
+/**
+ * The PATCH twin of a create schema: every field optional and WITHOUT its default, so a field left
+ * out stays as it is instead of being reset to the create-time default.
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => {
+    const bare = field instanceof z.ZodDefault ? (field as z.ZodDefault<z.ZodType>).removeDefault() : field;
+    return [key, (bare as z.ZodType).optional()];
+  })) as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I extends z.ZodType> ? I : T[K]> };
+  return atLeastOneField(z.strictObject(shape));
+}

@@ -52,3 +52,12 @@ describe('editingService', () => {
     expect(dumpTables(db)).toEqual(before);
   });
 });
+
+describe('PATCH bodies', () => {
+  it('leave out what they do not send: a field with a create-time default is not reset', async () => {
+    const { topicPatchSchema } = await import('../topics/schema.js');
+    expect(topicPatchSchema.parse({ question: 'New?' })).toEqual({ question: 'New?' });
+    expect(topicPatchSchema.safeParse({}).success).toBe(false);
+    expect(topicPatchSchema.safeParse({ id: 'x', question: 'Q?' }).success).toBe(false);
+  });
+});

@@ -34,7 +34,13 @@ export function editingService<Item extends { id: string; version: number }, Cre
   const live = (id: string): Item => {
     const item = store.get(id);
     if (item) return item;
-    if (tombstoneOf(db, resource, id)) throw new AppError('gone', `The ${noun} "${id}" was deleted; an admin can restore it.`);
+    const tombstone = tombstoneOf(db, resource, id);
+    if (tombstone?.action === 'merge') {
+      const into = (tombstone.after as { merged_into?: string } | null)?.merged_into;
+      throw new AppError('gone', `The ${noun} "${id}" was merged into "${into}": edit that one.`, undefined,
+        into ? { location: `/v1/${resource}/${into}` } : undefined);
+    }
+    if (tombstone) throw new AppError('gone', `The ${noun} "${id}" was deleted; an admin can restore it.`);
     throw notFound(noun, id);
   };
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { topicSchema as annotatedTopic } from '../annotations/schema.js';
-import { atLeastOneField } from '../editing/schema.js';
+import { patchOf } from '../editing/schema.js';
 import { pageQuery } from '../http/common.js';
 
 export const topicSchema = z
@@ -25,6 +25,6 @@ export const topicListQuery = z.strictObject({ ...pageQuery });
 export type Topic = z.infer<typeof topicSchema>;
 
 export const topicCreateSchema = annotatedTopic.extend({ id: annotatedTopic.shape.id.optional() }).meta({ id: 'TopicCreate' });
-export const topicPatchSchema = atLeastOneField(annotatedTopic.omit({ id: true }).partial()).meta({ id: 'TopicPatch' });
+export const topicPatchSchema = patchOf(annotatedTopic.omit({ id: true })).meta({ id: 'TopicPatch' });
 export type TopicCreate = z.infer<typeof topicCreateSchema>;
 export type TopicPatch = z.infer<typeof topicPatchSchema>;

@@ -34,7 +34,11 @@ export interface paths {
          */
         get: operations["listArticles"];
         put?: never;
-        post?: never;
+        /**
+         * Create a article
+         * @description Needs an editor key. Without an `id`, one is made from the article's text. Answers 201 with the article, its ETag and Location.
+         */
+        post: operations["createArticle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -50,6 +54,54 @@ export interface paths {
         };
         /** One article, with its raw text as received */
         get: operations["getArticle"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a article
+         * @description Needs an editor key and If-Match. The article then answers 410; its history keeps it and an admin can restore it.
+         */
+        delete: operations["deleteArticle"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a article's fields
+         * @description Needs an editor key and If-Match with the ETag last read. Only the fields sent change.
+         */
+        patch: operations["updateArticle"];
+        trace?: never;
+    };
+    "/v1/articles/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted article
+         * @description Needs an admin key. Brings the item back as it was when deleted, with a new version.
+         */
+        post: operations["restoreArticle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a article, oldest first
+         * @description Who changed what and when: each revision with its actor, time, and the item before and after.
+         */
+        get: operations["getArticleHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -71,7 +123,11 @@ export interface paths {
          */
         get: operations["listClaims"];
         put?: never;
-        post?: never;
+        /**
+         * Create a claim
+         * @description Needs an editor key. Without an `id`, one is made from the claim's text. Answers 201 with the claim, its ETag and Location.
+         */
+        post: operations["createClaim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -90,6 +146,142 @@ export interface paths {
          * @description The claim with its relations both ways. With `Accept: application/ld+json` it is a schema.org `Claim` (JSON-LD) for fact-checking tools: author, dateCreated, the entities it is about, and the report it appears in with the quoted words; firstAppearance names the earliest report when the claim repeats an earlier one.
          */
         get: operations["getClaim"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a claim
+         * @description Needs an editor key and If-Match. The claim then answers 410; its history keeps it and an admin can restore it.
+         */
+        delete: operations["deleteClaim"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a claim's fields
+         * @description Needs an editor key and If-Match with the ETag last read. Only the fields sent change.
+         */
+        patch: operations["updateClaim"];
+        trace?: never;
+    };
+    "/v1/claims/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted claim
+         * @description Needs an admin key. Brings the item back as it was when deleted, with a new version.
+         */
+        post: operations["restoreClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a claim, oldest first
+         * @description Who changed what and when: each revision with its actor, time, and the item before and after.
+         */
+        get: operations["getClaimHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Relate a claim to another
+         * @description Needs an editor key. This claim `type` the other ("this updates that"). Answers 201 with the relation, its ETag and Location. Its id in history and the change feed is `<from>~<type>~<to>`. Adding a relation that was deleted brings it back with its history.
+         */
+        post: operations["createClaimRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/relations/{type}/{other}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One relation between two claims
+         * @description With its note and version; its ETag is what PATCH and DELETE send in If-Match.
+         */
+        get: operations["getClaimRelation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a relation
+         * @description Needs an editor key and If-Match. The relation then answers 410; its history keeps it, and adding it again (or an admin restore) brings it back.
+         */
+        delete: operations["deleteClaimRelation"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a relation's note
+         * @description Needs an editor key and If-Match with the ETag last read. To change its type or claims, delete it and add another.
+         */
+        patch: operations["updateClaimRelation"];
+        trace?: never;
+    };
+    "/v1/claims/{id}/relations/{type}/{other}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted relation
+         * @description Needs an admin key. Brings the relation back as it was when deleted, with a new version; both claims must be there.
+         */
+        post: operations["restoreClaimRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/relations/{type}/{other}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a relation, oldest first
+         * @description Who changed what and when. A relation that went with a deleted claim keeps its history here; the claim's delete revision lists it.
+         */
+        get: operations["getClaimRelationHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -111,7 +303,11 @@ export interface paths {
          */
         get: operations["listEntities"];
         put?: never;
-        post?: never;
+        /**
+         * Create a entity
+         * @description Needs an editor key. Without an `id`, one is made from the entity's text. Answers 201 with the entity, its ETag and Location.
+         */
+        post: operations["createEntity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -125,10 +321,81 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One entity */
+        /**
+         * One entity
+         * @description An entity merged into another answers 308 with the survivor as Location.
+         */
         get: operations["getEntity"];
         put?: never;
         post?: never;
+        /**
+         * Delete a entity
+         * @description Needs an editor key and If-Match. The entity then answers 410; its history keeps it and an admin can restore it.
+         */
+        delete: operations["deleteEntity"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a entity's fields
+         * @description Needs an editor key and If-Match with the ETag last read. Only the fields sent change.
+         */
+        patch: operations["updateEntity"];
+        trace?: never;
+    };
+    "/v1/entities/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted entity
+         * @description Needs an admin key. Brings the item back as it was when deleted, with a new version.
+         */
+        post: operations["restoreEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entities/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a entity, oldest first
+         * @description Who changed what and when: each revision with its actor, time, and the item before and after.
+         */
+        get: operations["getEntityHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/entities/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge an entity into another
+         * @description For two entities that turn out to be one. Needs an editor key and If-Match with the ETag of the entity merged away. In one transaction its name and aliases, mentions, claims (as claimant, via or subject) and event participations move to the survivor (`into`); every claim and event changed gets a new version and a revision. The merged id then answers 308 with the survivor as Location; its history stays at its own path.
+         */
+        post: operations["mergeEntity"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,7 +415,11 @@ export interface paths {
          */
         get: operations["listEvents"];
         put?: never;
-        post?: never;
+        /**
+         * Create a event
+         * @description Needs an editor key. Without an `id`, one is made from the event's text. Answers 201 with the event, its ETag and Location.
+         */
+        post: operations["createEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -164,6 +435,54 @@ export interface paths {
         };
         /** One event, with the claims that report it */
         get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a event
+         * @description Needs an editor key and If-Match. The event then answers 410; its history keeps it and an admin can restore it.
+         */
+        delete: operations["deleteEvent"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a event's fields
+         * @description Needs an editor key and If-Match with the ETag last read. Only the fields sent change.
+         */
+        patch: operations["updateEvent"];
+        trace?: never;
+    };
+    "/v1/events/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted event
+         * @description Needs an admin key. Brings the item back as it was when deleted, with a new version.
+         */
+        post: operations["restoreEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a event, oldest first
+         * @description Who changed what and when: each revision with its actor, time, and the item before and after.
+         */
+        get: operations["getEventHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -185,7 +504,11 @@ export interface paths {
          */
         get: operations["listTopics"];
         put?: never;
-        post?: never;
+        /**
+         * Create a topic
+         * @description Needs an editor key. Without an `id`, one is made from the topic's text. Answers 201 with the topic, its ETag and Location.
+         */
+        post: operations["createTopic"];
         delete?: never;
         options?: never;
         head?: never;
@@ -201,6 +524,54 @@ export interface paths {
         };
         /** One topic */
         get: operations["getTopic"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a topic
+         * @description Needs an editor key and If-Match. The topic then answers 410; its history keeps it and an admin can restore it.
+         */
+        delete: operations["deleteTopic"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a topic's fields
+         * @description Needs an editor key and If-Match with the ETag last read. Only the fields sent change.
+         */
+        patch: operations["updateTopic"];
+        trace?: never;
+    };
+    "/v1/topics/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a deleted topic
+         * @description Needs an admin key. Brings the item back as it was when deleted, with a new version.
+         */
+        post: operations["restoreTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/topics/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a topic, oldest first
+         * @description Who changed what and when: each revision with its actor, time, and the item before and after.
+         */
+        get: operations["getTopicHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -242,7 +613,11 @@ export interface paths {
          */
         get: operations["getArticleAnnotations"];
         put?: never;
-        post?: never;
+        /**
+         * Add a whole annotation document to an article
+         * @description Needs an editor key. Takes an annotation document in the seed format (entities, topics, events, mentions, claims, relations; an `article` section, if sent, must name this article and is otherwise ignored) and applies it all or nothing: claim quotes are anchored in this article's body, and references may point at ids in the database or in the document. Every problem is reported at once as a 422 whose `errors` name the item (`claims.2.topic`) with the seed loader's message; ids that already exist, even deleted ones, are among them.
+         */
+        post: operations["annotateArticle"];
         delete?: never;
         options?: never;
         head?: never;
@@ -309,10 +684,441 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes since a sequence number, in commit order
+         * @description Poll with the `next_since` of your last answer to learn of every create, update, delete (tombstone), restore and merge since. `before`/`after` hold the items as the API shows them.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed as Server-Sent Events
+         * @description Each change is an event `change` with `id: <seq>` and the revision as JSON `data`. Reconnecting with Last-Event-ID resumes after that change; without it (and without `since`) the stream starts from now. A comment line every 15 s keeps proxies from closing an idle stream.
+         */
+        get: operations["streamChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ArticleCreateInput: {
+            title: string;
+            publisher: string;
+            /** @default [] */
+            authors: string[];
+            /** @default null */
+            url: string | null;
+            /** @default en */
+            language: string;
+            /** @default null */
+            published: {
+                at: string;
+                /** @enum {string} */
+                precision: "year" | "month" | "day" | "minute";
+                /** @default false */
+                inferred: boolean;
+                /** @default null */
+                basis: string | null;
+            } | null;
+            /** @default null */
+            updated: {
+                at: string;
+                /** @enum {string} */
+                precision: "year" | "month" | "day" | "minute";
+                /** @default false */
+                inferred: boolean;
+                /** @default null */
+                basis: string | null;
+            } | null;
+            /** @default [] */
+            boilerplate: string[];
+            /** @description Made from the title when left out. */
+            id?: string;
+            /** @description The report as received (copied from the page); the body is cleaned from it as the seed loader cleans it. */
+            raw_text: string;
+        };
+        ArticlePatchInput: {
+            title?: string;
+            publisher?: string;
+            authors?: string[];
+            url?: string | null;
+            language?: string;
+            published?: {
+                at: string;
+                /** @enum {string} */
+                precision: "year" | "month" | "day" | "minute";
+                /** @default false */
+                inferred: boolean;
+                /** @default null */
+                basis: string | null;
+            } | null;
+            updated?: {
+                at: string;
+                /** @enum {string} */
+                precision: "year" | "month" | "day" | "minute";
+                /** @default false */
+                inferred: boolean;
+                /** @default null */
+                basis: string | null;
+            } | null;
+            boilerplate?: string[];
+            /** @description The report as received (copied from the page); the body is cleaned from it as the seed loader cleans it. */
+            raw_text?: string;
+        };
+        EntityCreateInput: {
+            id?: string;
+            /** @enum {string} */
+            kind: "person" | "organization" | "government_body" | "military_unit" | "military_force" | "location" | "country" | "weapon_system" | "facility" | "media_outlet" | "think_tank" | "document" | "group" | "anonymous_source";
+            name: string;
+            /** @default [] */
+            aliases: string[];
+            description: string;
+            /** @default null */
+            wikidata_id: string | null;
+        };
+        EntityPatchInput: {
+            /** @enum {string} */
+            kind?: "person" | "organization" | "government_body" | "military_unit" | "military_force" | "location" | "country" | "weapon_system" | "facility" | "media_outlet" | "think_tank" | "document" | "group" | "anonymous_source";
+            name?: string;
+            aliases?: string[];
+            description?: string;
+            wikidata_id?: string | null;
+        };
+        /**
+         * @example {
+         *       "into": "volodymyr-zelenskyy"
+         *     }
+         */
+        EntityMergeInput: {
+            /** @description The id of the entity that survives and takes over everything. */
+            into: string;
+        };
+        /** @description An annotation document in the seed format (seed/ANNOTATING.md), as JSON. Every section is optional. */
+        AnnotationDocumentInput: {
+            article?: {
+                id: string;
+                file: string;
+                title: string;
+                publisher: string;
+                /** @default [] */
+                authors: string[];
+                /** @default null */
+                url: string | null;
+                /** @default en */
+                language: string;
+                /** @default null */
+                published: {
+                    at: string;
+                    /** @enum {string} */
+                    precision: "year" | "month" | "day" | "minute";
+                    /** @default false */
+                    inferred: boolean;
+                    /** @default null */
+                    basis: string | null;
+                } | null;
+                /** @default null */
+                updated: {
+                    at: string;
+                    /** @enum {string} */
+                    precision: "year" | "month" | "day" | "minute";
+                    /** @default false */
+                    inferred: boolean;
+                    /** @default null */
+                    basis: string | null;
+                } | null;
+                /** @default [] */
+                boilerplate: string[];
+            };
+            /** @default [] */
+            entities: {
+                id: string;
+                /** @enum {string} */
+                kind: "person" | "organization" | "government_body" | "military_unit" | "military_force" | "location" | "country" | "weapon_system" | "facility" | "media_outlet" | "think_tank" | "document" | "group" | "anonymous_source";
+                name: string;
+                /** @default [] */
+                aliases: string[];
+                description: string;
+                /** @default null */
+                wikidata_id: string | null;
+            }[];
+            /** @default [] */
+            topics: {
+                id: string;
+                question: string;
+                /** @default null */
+                unit: string | null;
+                /** @default null */
+                description: string | null;
+            }[];
+            /** @default [] */
+            events: {
+                id: string;
+                /** @enum {string} */
+                kind: "troop_transport" | "deployment" | "combat" | "strike" | "casualty_report" | "briefing" | "meeting" | "treaty_signing" | "treaty_ratification" | "announcement" | "press_conference" | "visit" | "training" | "munitions_shipment" | "report_publication" | "summit";
+                title: string;
+                start: string;
+                /** @default null */
+                end: string | null;
+                /** @default [] */
+                locations: string[];
+                /** @default [] */
+                participants: {
+                    entity: string;
+                    /** @enum {string} */
+                    role: "agent" | "affected" | "recipient" | "host" | "attendee" | "organizer" | "target";
+                }[];
+                /** @default null */
+                description: string | null;
+            }[];
+            /** @default [] */
+            mentions: {
+                entity: string;
+                text: string;
+            }[];
+            /** @default [] */
+            claims: {
+                id: string;
+                quote: string;
+                prefix?: string;
+                suffix?: string;
+                claimant: string | null;
+                /** @default [] */
+                via: string[];
+                text: string;
+                /** @enum {string} */
+                stance: "asserts" | "denies" | "cannot_confirm";
+                /** @enum {string} */
+                certainty: "confirmed" | "stated" | "estimated" | "expected" | "possible";
+                claimed_on: string;
+                /** @default [] */
+                quantities: {
+                    /** @default null */
+                    value: number | null;
+                    /** @default null */
+                    min: number | null;
+                    /** @default null */
+                    max: number | null;
+                    unit: string;
+                    /** @default false */
+                    approximate: boolean;
+                }[];
+                /** @default [] */
+                subjects: {
+                    entity: string;
+                    /** @enum {string} */
+                    role: "agent" | "affected" | "recipient" | "location" | "instrument" | "subject";
+                }[];
+                /** @default [] */
+                events: string[];
+                /** @default null */
+                topic: string | null;
+            }[];
+            /** @default [] */
+            relations: {
+                from: string;
+                /** @enum {string} */
+                type: "corroborates" | "contradicts" | "updates" | "repeats";
+                to: string;
+                /** @default null */
+                note: string | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "article_id": "jad-2024-11-20-nk-troops-in-combat",
+         *       "quote": "Singh also said the United States views North Korea as cobelligerents with Russia.",
+         *       "claimant": "sabrina-singh",
+         *       "text": "The United States views North Korea as a cobelligerent with Russia.",
+         *       "stance": "asserts",
+         *       "certainty": "stated",
+         *       "claimed_on": "2024-11-19",
+         *       "subjects": [
+         *         {
+         *           "entity": "north-korea",
+         *           "role": "agent"
+         *         },
+         *         {
+         *           "entity": "russia",
+         *           "role": "recipient"
+         *         }
+         *       ],
+         *       "events": [
+         *         "pentagon-briefing-2024-11-19"
+         *       ]
+         *     }
+         */
+        ClaimCreateInput: {
+            id?: string;
+            quote: string;
+            prefix?: string;
+            suffix?: string;
+            claimant: string | null;
+            /** @default [] */
+            via: string[];
+            text: string;
+            /** @enum {string} */
+            stance: "asserts" | "denies" | "cannot_confirm";
+            /** @enum {string} */
+            certainty: "confirmed" | "stated" | "estimated" | "expected" | "possible";
+            claimed_on: string;
+            /** @default [] */
+            quantities: {
+                /** @default null */
+                value: number | null;
+                /** @default null */
+                min: number | null;
+                /** @default null */
+                max: number | null;
+                unit: string;
+                /** @default false */
+                approximate: boolean;
+            }[];
+            /** @default [] */
+            subjects: {
+                entity: string;
+                /** @enum {string} */
+                role: "agent" | "affected" | "recipient" | "location" | "instrument" | "subject";
+            }[];
+            /** @default [] */
+            events: string[];
+            /** @default null */
+            topic: string | null;
+            /** @description The article whose body holds the quote. */
+            article_id: string;
+            /** @description Where the quote starts in the body, in code points. With quote_end, the server checks the quote is there instead of searching for it. */
+            quote_start?: number;
+            /** @description Just past the quote's last character, in code points (with quote_start). */
+            quote_end?: number;
+        };
+        /**
+         * @example {
+         *       "claimant": "nis",
+         *       "certainty": "estimated"
+         *     }
+         */
+        ClaimPatchInput: {
+            quote?: string;
+            prefix?: string;
+            suffix?: string;
+            claimant?: string | null;
+            text?: string;
+            /** @enum {string} */
+            stance?: "asserts" | "denies" | "cannot_confirm";
+            /** @enum {string} */
+            certainty?: "confirmed" | "stated" | "estimated" | "expected" | "possible";
+            claimed_on?: string;
+            via?: string[];
+            quantities?: {
+                /** @default null */
+                value: number | null;
+                /** @default null */
+                min: number | null;
+                /** @default null */
+                max: number | null;
+                unit: string;
+                /** @default false */
+                approximate: boolean;
+            }[];
+            subjects?: {
+                entity: string;
+                /** @enum {string} */
+                role: "agent" | "affected" | "recipient" | "location" | "instrument" | "subject";
+            }[];
+            events?: string[];
+            topic?: string | null;
+            /** @description The article whose body holds the quote. */
+            article_id?: string;
+            /** @description Where the quote starts in the body, in code points. With quote_end, the server checks the quote is there instead of searching for it. */
+            quote_start?: number;
+            /** @description Just past the quote's last character, in code points (with quote_start). */
+            quote_end?: number;
+        };
+        RelationCreateInput: {
+            /** @enum {string} */
+            type: "corroborates" | "contradicts" | "updates" | "repeats";
+            /** @description The other claim: this claim <type> that one. */
+            claim_id: string;
+            /** @default null */
+            note: string | null;
+        };
+        RelationPatchInput: {
+            note: string | null;
+        };
+        EventCreateInput: {
+            /** @enum {string} */
+            kind: "troop_transport" | "deployment" | "combat" | "strike" | "casualty_report" | "briefing" | "meeting" | "treaty_signing" | "treaty_ratification" | "announcement" | "press_conference" | "visit" | "training" | "munitions_shipment" | "report_publication" | "summit";
+            title: string;
+            start: string;
+            /** @default null */
+            end: string | null;
+            /** @default [] */
+            locations: string[];
+            /** @default [] */
+            participants: {
+                entity: string;
+                /** @enum {string} */
+                role: "agent" | "affected" | "recipient" | "host" | "attendee" | "organizer" | "target";
+            }[];
+            /** @default null */
+            description: string | null;
+            id?: string;
+        };
+        EventPatchInput: {
+            /** @enum {string} */
+            kind?: "troop_transport" | "deployment" | "combat" | "strike" | "casualty_report" | "briefing" | "meeting" | "treaty_signing" | "treaty_ratification" | "announcement" | "press_conference" | "visit" | "training" | "munitions_shipment" | "report_publication" | "summit";
+            title?: string;
+            start?: string;
+            end?: string | null;
+            /** @description Replaces every location when sent. */
+            locations?: string[];
+            /** @description Replaces every participant when sent. */
+            participants?: {
+                entity: string;
+                /** @enum {string} */
+                role: "agent" | "affected" | "recipient" | "host" | "attendee" | "organizer" | "target";
+            }[];
+            description?: string | null;
+        };
+        TopicCreateInput: {
+            id?: string;
+            question: string;
+            /** @default null */
+            unit: string | null;
+            /** @default null */
+            description: string | null;
+        };
+        TopicPatchInput: {
+            question?: string;
+            unit?: string | null;
+            description?: string | null;
+        };
         FieldError: {
             /**
              * @description Where the offending value was sent.
@@ -344,15 +1150,46 @@ export interface components {
             /** @description The path of the request that failed. */
             instance: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_body" | "not_found" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable";
+            code: "validation_failed" | "malformed_body" | "unauthorized" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "not_acceptable" | "conflict" | "gone" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable" | "precondition_required" | "rate_limited" | "internal_error" | "service_unavailable";
             request_id: string;
-            /** @description For validation_failed: each offending field. */
+            /** @description For validation_failed and unprocessable: each offending field. */
             errors?: components["schemas"]["FieldError"][];
+            /** @description For precondition_failed: the version the resource has now. */
+            current_version?: number;
+            /** @description For precondition_failed: its current ETag, to use in If-Match after re-reading. */
+            current_etag?: string;
+            /** @description For conflict: the id of the existing resource the request collides with. */
+            existing_id?: string;
+            /** @description For gone: where the item went, when it was merged into another. */
+            location?: string;
         };
         FacetCount: {
             value: string | null;
             label: string | null;
             count: number;
+        };
+        Revision: {
+            /** @description Position in the change feed: strictly increasing, in commit order. */
+            seq: number;
+            /** @enum {string} */
+            resource: "articles" | "claims" | "entities" | "events" | "topics" | "relations";
+            resource_id: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "restore" | "merge";
+            /** @description The item's version after the change (for a delete: the version deleted). */
+            version: number;
+            /** @description Name of the API key that made the change. */
+            actor: string;
+            /** @description When it was committed (ISO 8601, UTC). */
+            at: string;
+            /** @description The item before the change (null for a create); for a delete, everything restore needs. */
+            before: unknown;
+            /** @description The item after the change (null for a delete). */
+            after: unknown;
+        };
+        RevisionList: {
+            data: components["schemas"]["Revision"][];
+            next_cursor: string | null;
         };
         /**
          * @example {
@@ -370,7 +1207,8 @@ export interface components {
          *       "published_basis": "Printed as \"Published : Nov. 25, 2024 - 15:27\"",
          *       "updated_at": null,
          *       "updated_precision": null,
-         *       "body": "South Korea has intelligence that North Korea has suffered losses among its troops ..."
+         *       "body": "South Korea has intelligence that North Korea has suffered losses among its troops ...",
+         *       "version": 1
          *     }
          */
         Article: {
@@ -392,6 +1230,8 @@ export interface components {
             updated_precision: ("year" | "month" | "day" | "minute") | null;
             /** @description The cleaned text that claim quotes and mentions point into. */
             body: string;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
         };
         ArticleDetail: {
             id: string;
@@ -412,8 +1252,12 @@ export interface components {
             updated_precision: ("year" | "month" | "day" | "minute") | null;
             /** @description The cleaned text that claim quotes and mentions point into. */
             body: string;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
             /** @description The report exactly as received, before cleaning. */
             raw_text: string;
+            /** @description Further lines dropped from the raw text as page furniture, besides the built-in rules. */
+            boilerplate: string[];
         };
         ArticleList: {
             data: components["schemas"]["Article"][];
@@ -424,6 +1268,52 @@ export interface components {
             /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
             facets?: {
                 [key: string]: components["schemas"]["FacetCount"][];
+            };
+        };
+        /**
+         * @example {
+         *       "article_id": "kh-2024-11-25-nk-casualties",
+         *       "created": {
+         *         "entities": 1,
+         *         "topics": 0,
+         *         "events": 0,
+         *         "claims": 1,
+         *         "relations": 1,
+         *         "mentions": 0
+         *       },
+         *       "ids": {
+         *         "entities": [
+         *           "ukraine-defence-ministry"
+         *         ],
+         *         "topics": [],
+         *         "events": [],
+         *         "claims": [
+         *           "kh1125-ukr-mod-casualties"
+         *         ],
+         *         "relations": [
+         *           "kh1125-ukr-mod-casualties~corroborates~kh1125-nis-casualties"
+         *         ]
+         *       }
+         *     }
+         */
+        AnnotationImport: {
+            article_id: string;
+            created: {
+                entities: number;
+                topics: number;
+                events: number;
+                claims: number;
+                relations: number;
+                /** @description Mention hints (surface forms) added for this article. */
+                mentions: number;
+            };
+            /** @description The ids of the items added; each has a create revision. */
+            ids: {
+                entities: string[];
+                topics: string[];
+                events: string[];
+                claims: string[];
+                relations: string[];
             };
         };
         /** @enum {string} */
@@ -443,7 +1333,8 @@ export interface components {
          *       "claim_count": 65,
          *       "articles_mentioned_in": 5,
          *       "first_seen": "2024-10-01",
-         *       "last_seen": "2025-02-28"
+         *       "last_seen": "2025-02-28",
+         *       "version": 1
          *     }
          */
         Entity: {
@@ -468,6 +1359,8 @@ export interface components {
             first_seen: string | null;
             /** @description Last day of the latest claim it takes part in. */
             last_seen: string | null;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
         };
         EntityRef: {
             id: string;
@@ -775,7 +1668,8 @@ export interface components {
          *         "nis-briefing-2024-11-20",
          *         "nk-troops-move-to-kursk-2024"
          *       ],
-         *       "topic_id": "nk-troops-sent"
+         *       "topic_id": "nk-troops-sent",
+         *       "version": 1
          *     }
          */
         Claim: {
@@ -806,6 +1700,8 @@ export interface components {
             }[];
             event_ids: string[];
             topic_id: string | null;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
         };
         /**
          * @example {
@@ -863,6 +1759,7 @@ export interface components {
          *         "nk-troops-move-to-kursk-2024"
          *       ],
          *       "topic_id": "nk-troops-sent",
+         *       "version": 1,
          *       "relations": [
          *         {
          *           "type": "updates",
@@ -915,6 +1812,8 @@ export interface components {
             }[];
             event_ids: string[];
             topic_id: string | null;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
             /** @description Links to other claims, both ways. */
             relations: components["schemas"]["ClaimRelation"][];
         };
@@ -928,6 +1827,29 @@ export interface components {
             facets?: {
                 [key: string]: components["schemas"]["FacetCount"][];
             };
+        };
+        /**
+         * @example {
+         *       "id": "jad1120-nis-11000-troops-to-kursk-late-october~updates~kh1125-nis-10900-troops-due",
+         *       "from": "jad1120-nis-11000-troops-to-kursk-late-october",
+         *       "type": "updates",
+         *       "to": "kh1125-nis-10900-troops-due",
+         *       "note": null,
+         *       "version": 1
+         *     }
+         */
+        Relation: {
+            /** @description The relation's resource id in history and the change feed: "<from>~<type>~<to>". */
+            id: string;
+            /** @description The claim that relates to the other ("from updates to"). */
+            from: string;
+            /** @enum {string} */
+            type: "corroborates" | "contradicts" | "updates" | "repeats";
+            to: string;
+            /** @description Why the claims relate, in a researcher's words. */
+            note: string | null;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
         };
         FigureRange: {
             value: number | null;
@@ -1011,7 +1933,8 @@ export interface components {
          *       "claim_ids": [
          *         "csm1018-nis-1500-shipped-to-vladivostok",
          *         "kh1018-nis-1500-special-forces-shipped"
-         *       ]
+         *       ],
+         *       "version": 1
          *     }
          */
         Event: {
@@ -1037,6 +1960,8 @@ export interface components {
             }[];
             /** @description Claims that report this event. */
             claim_ids: string[];
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
         };
         EventList: {
             data: components["schemas"]["Event"][];
@@ -1054,7 +1979,8 @@ export interface components {
          *       "id": "nk-troops-sent",
          *       "question": "How many North Korean troops have been sent to Russia?",
          *       "unit": "troops",
-         *       "description": "Totals sent, in transit or committed, as each source put them. Planned or expected totals carry certainty \"expected\"; the second wave of 2025 has its own topic."
+         *       "description": "Totals sent, in transit or committed, as each source put them. Planned or expected totals carry certainty \"expected\"; the second wave of 2025 has its own topic.",
+         *       "version": 1
          *     }
          */
         Topic: {
@@ -1064,6 +1990,8 @@ export interface components {
             /** @description Unit of the topic's figures; null for a yes/no question. */
             unit: string | null;
             description: string | null;
+            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            version: number;
         };
         /**
          * @example {
@@ -1249,6 +2177,14 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        ChangeList: {
+            /** @description Creates, updates, deletes, restores and merges, in commit order. */
+            data: components["schemas"]["Revision"][];
+            /** @description Pass as `since` next time: the seq of the last change returned (or `since` itself). */
+            next_since: number;
+            /** @description True when more changes are waiting beyond this page. */
+            has_more: boolean;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -1368,6 +2304,93 @@ export interface operations {
             };
         };
     };
+    createArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new article. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getArticle: {
         parameters: {
             query?: never;
@@ -1401,6 +2424,384 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ArticleDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: GET now answers 410. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticlePatchInput"];
+            };
+        };
+        responses: {
+            /** @description The article as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored article. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArticleHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
@@ -1521,6 +2922,93 @@ export interface operations {
             };
         };
     };
+    createClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new claim. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getClaim: {
         parameters: {
             query?: never;
@@ -1577,6 +3065,936 @@ export interface operations {
             };
             /** @description None of the media types in Accept can be served. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: GET now answers 410. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimPatchInput"];
+            };
+        };
+        responses: {
+            /** @description The claim as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored claim. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClaimHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createClaimRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim the relation starts from. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new relation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relation"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClaimRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim the relation starts from. */
+                id: string;
+                /** @description How the claim relates to the other: it corroborates, contradicts, updates or repeats it. */
+                type: "corroborates" | "contradicts" | "updates" | "repeats";
+                /** @description The claim at the other end. */
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The relation. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relation"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteClaimRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim the relation starts from. */
+                id: string;
+                /** @description How the claim relates to the other: it corroborates, contradicts, updates or repeats it. */
+                type: "corroborates" | "contradicts" | "updates" | "repeats";
+                /** @description The claim at the other end. */
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: GET now answers 410. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateClaimRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim the relation starts from. */
+                id: string;
+                /** @description How the claim relates to the other: it corroborates, contradicts, updates or repeats it. */
+                type: "corroborates" | "contradicts" | "updates" | "repeats";
+                /** @description The claim at the other end. */
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationPatchInput"];
+            };
+        };
+        responses: {
+            /** @description The relation as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relation"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreClaimRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim the relation starts from. */
+                id: string;
+                /** @description How the claim relates to the other: it corroborates, contradicts, updates or repeats it. */
+                type: "corroborates" | "contradicts" | "updates" | "repeats";
+                /** @description The claim at the other end. */
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored relation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relation"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClaimRelationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The claim the relation starts from. */
+                id: string;
+                /** @description How the claim relates to the other: it corroborates, contradicts, updates or repeats it. */
+                type: "corroborates" | "contradicts" | "updates" | "repeats";
+                /** @description The claim at the other end. */
+                other: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1666,6 +4084,93 @@ export interface operations {
             };
         };
     };
+    createEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntityCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new entity. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEntity: {
         parameters: {
             query?: never;
@@ -1701,6 +4206,13 @@ export interface operations {
                     "application/json": components["schemas"]["Entity"];
                 };
             };
+            /** @description Merged into another entity: Location names the survivor (its history stays at this id). */
+            308: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is not valid: `errors` names each offending parameter. */
             400: {
                 headers: {
@@ -1712,6 +4224,501 @@ export interface operations {
             };
             /** @description No resource has this id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: GET now answers 410. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntityPatchInput"];
+            };
+        };
+        responses: {
+            /** @description The entity as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored entity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntityHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeEntity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntityMergeInput"];
+            };
+        };
+        responses: {
+            /** @description The survivor as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1805,6 +4812,93 @@ export interface operations {
             };
         };
     };
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new event. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEvent: {
         parameters: {
             query?: never;
@@ -1838,6 +4932,384 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: GET now answers 410. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPatchInput"];
+            };
+        };
+        responses: {
+            /** @description The event as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEventHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
@@ -1926,6 +5398,93 @@ export interface operations {
             };
         };
     };
+    createTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The new topic. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getTopic: {
         parameters: {
             query?: never;
@@ -1959,6 +5518,384 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Topic"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted: GET now answers 410. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopicPatchInput"];
+            };
+        };
+        responses: {
+            /** @description The topic as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names an older version: re-read the resource (`current_version`, `current_etag`) and retry. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Send If-Match with the ETag you last read, so two editors cannot overwrite each other. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The restored topic. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Topic"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It collides with an existing resource (`existing_id`) or is still referenced. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTopicHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */
@@ -2123,6 +6060,105 @@ export interface operations {
             };
             /** @description None of the media types in Accept can be served. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    annotateArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource id, a readable slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnotationDocumentInput"];
+            };
+        };
+        responses: {
+            /** @description What was added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnotationImport"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key: send "Authorization: Bearer <key>". */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role is too low for this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No resource has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource was deleted (its history keeps it; an admin can restore it). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body must be application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but cannot be applied: `errors` names each offending field. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2314,6 +6350,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResult"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description Changes after this sequence number: 0 (the default) for all of them. */
+                since?: number;
+                /** @description At most this many changes, 1 to 500; 100 when absent. */
+                limit?: number;
+                /** @description Only changes to these kinds of item. One or more of: articles, claims, entities, events, topics, relations. Comma-separated: any of them. */
+                resource?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes after `since`. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeList"];
+                };
+            };
+            /** @description The request is not valid: `errors` names each offending parameter. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait as RateLimit-Reset says. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamChanges: {
+        parameters: {
+            query?: {
+                /** @description Start after this sequence number (default: only changes from now on). A reconnecting EventSource sends Last-Event-ID instead. */
+                since?: number;
+                /** @description Only changes to these kinds of item. One or more of: articles, claims, entities, events, topics, relations. Comma-separated: any of them. */
+                resource?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream. */
+            200: {
+                headers: {
+                    /** @description Validator for If-None-Match: an unchanged resource answers 304 with no body. */
+                    ETag?: string;
+                    /** @description `no-cache` by default: keep it, but revalidate with the ETag before use. */
+                    "Cache-Control"?: string;
+                    /** @description On a list page with more rows: `<url>; rel="next"`, the same request with the next cursor. */
+                    Link?: string;
+                    /** @description Requests allowed per window for this client. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets. */
+                    "RateLimit-Reset"?: number;
+                    /** @description The request id: the one sent, or one made up; also in logs and error bodies. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description The request is not valid: `errors` names each offending parameter. */

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createKey } from '../../src/auth/keys.js';
 import { seededApp } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -60,6 +61,51 @@ describe('Swagger UI at /docs', () => {
 
     await response.scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('authorizes with an editor key and creates a claim through Try it out', async (ctx) => {
+    if (!existsSync(CHROMIUM) && !process.env.CI) ctx.skip(`${CHROMIUM} is missing: apt-get install chromium (CI installs it and runs this test)`);
+    let db;
+    ({ app, db } = await seededApp());
+    const key = createKey(db, 'desk', 'editor');
+    const base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${base}/docs`);
+
+    await page.getByRole('button', { name: /Authorize/ }).first().click();
+    const dialog = page.locator('.modal-ux');
+    await dialog.locator('input[type="text"], input[type="password"]').first().fill(key);
+    await dialog.getByRole('button', { name: 'Apply credentials' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    const operation = page.locator('#operations-claims-createClaim');
+    await operation.locator('.opblock-summary').click();
+    await operation.getByRole('button', { name: 'Try it out' }).click();
+    const claim = {
+      article_id: 'csm-2024-10-18-is-that-true', quote: 'another piece of fake news', claimant: 'dmitry-peskov',
+      text: 'Peskov called the reports fake news (entered through Swagger UI).', stance: 'denies', certainty: 'stated',
+      claimed_on: '2024-10', topic: 'nk-troops-in-combat',
+    };
+    await operation.locator('textarea.body-param__text').fill(JSON.stringify(claim, null, 2));
+    await operation.getByRole('button', { name: 'Execute' }).click();
+
+    const response = operation.locator('.live-responses-table tbody .response');
+    await response.locator('.response-col_status').waitFor();
+    const shown = (await response.locator('.response-col_description pre').first().textContent()) ?? '';
+    expect((await response.locator('.response-col_status').textContent())?.trim(), shown).toBe('201');
+    const created = JSON.parse(shown) as { id: string; quote: { exact: string }; version: number };
+    expect(created).toMatchObject({ quote: { exact: 'another piece of fake news' }, version: 1 });
+    const stored = await (await fetch(`${base}/v1/claims/${created.id}`)).json() as { text: string };
+    expect(stored.text).toBe(claim.text);
+    const history = await (await fetch(`${base}/v1/claims/${created.id}/history`)).json() as { data: { actor: string }[] };
+    expect(history.data.map((r) => r.actor)).toEqual(['desk']);
+
+    await response.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/swagger-ui-authorize.png' });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });
