@@ -143,7 +143,7 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
     createSchema: topicCreateSchema, patchSchema: topicPatchSchema, slugSource: (t: TopicCreate) => t.question,
   });
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
-  await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db) });
+  await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db), db });
   await app.register(annotateRoutes, {
     prefix: '/v1/articles', db, writeLimit, relations: { id: relationKey, view: relationStore(db).get },
     views: { entities: entities.get, topics: topics.get, events: events.get, claims: claims.get },

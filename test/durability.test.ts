@@ -1,21 +1,15 @@
 // Nothing acknowledged is lost, whatever happens to the process, and writers in several processes
 // never see SQLITE_BUSY. Real servers on a real file; traffic only to 127.0.0.1.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../src/auth/keys.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { useProcesses } from './processes.js';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'claimtrail-durability-'));
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dir, startServer: start, exited } = useProcesses('durability');
+const startServer = (file: string) =>
+  start({ DATABASE_URL: file, RATE_LIMIT_MAX: 'off', WRITE_RATE_LIMIT_MAX: 'off' });
 
 function databaseWithKey(file: string): string {
   const db = openDatabase(file);
@@ -23,23 +17,6 @@ function databaseWithKey(file: string): string {
   const key = createKey(db, 'desk', 'editor');
   db.close();
   return key;
-}
-
-function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: file, PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_MAX: 'off', WRITE_RATE_LIMIT_MAX: 'off' },
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url) resolve({ url, child });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
 }
 
 const createTopic = (url: string, key: string, question: string) =>
@@ -72,8 +49,7 @@ describe('durability', () => {
     };
     await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
     expect(killed).toBe(true);
-    // A process killed by a signal has signalCode set (and exitCode null).
-    if (child.signalCode === null && child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    await exited(child);
 
     const db = openDatabase(file);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

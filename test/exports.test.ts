@@ -71,6 +71,13 @@ describe('exports', () => {
     expect(fetched).toEqual([undefined, '2', '4']);
   });
 
+  it('says Vary: Accept on JSON and export answers alike, so a cache never serves one for the other', async () => {
+    for (const headers of [{}, { accept: 'text/csv' }, { accept: 'application/x-ndjson' }]) {
+      const res = await ctx.app.inject({ url: '/v1/events?limit=1', headers });
+      expect(res.headers.vary).toMatch(/\bAccept\b/);
+    }
+  });
+
   it('still validates the filters of an export', async () => {
     const res = await ctx.app.inject({ url: '/v1/claims?format=xml' });
     expect(res.statusCode).toBe(400);

@@ -1,7 +1,8 @@
 // Every test gets its own in-memory database with the real migrations, so tests never share state.
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createKey } from '../src/auth/keys.js';
 import { buildApp } from '../src/app.js';
 import { readSeedFolder } from '../src/annotations/read-seed.js';
 import type { Corpus } from '../src/annotations/resolve.js';
@@ -59,4 +60,23 @@ export function useSeededApp() {
   afterAll(() => ctx.app.close());
   const get = async (url: string) => (await ctx.app.inject({ url })).json();
   return { ctx, get };
+}
+
+/**
+ * A fresh seeded app per test (writes change it) with an editor key `desk`, and shorthands for
+ * writing as that editor and reading back.
+ */
+export function useEditorApp() {
+  const ctx = {} as { app: FastifyInstance; db: Db; editor: string };
+  beforeEach(async () => {
+    Object.assign(ctx, await seededApp());
+    ctx.editor = createKey(ctx.db, 'desk', 'editor');
+    return () => ctx.app.close();
+  });
+  type Method = 'POST' | 'PATCH' | 'DELETE';
+  const write = (method: Method, url: string, payload?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    ctx.app.inject({ method, url, payload, headers: { authorization: `Bearer ${ctx.editor}`, ...headers } });
+  const read = (url: string) => ctx.app.inject({ url });
+  const etagOf = async (url: string) => (await read(url)).headers.etag as string;
+  return { ctx, write, read, etagOf };
 }

@@ -12,7 +12,7 @@ import { annotationFileSchema, type RelationInput } from '../annotations/schema.
 import { insertCorpus } from '../annotations/store.js';
 import { requireRole } from '../auth/plugin.js';
 import type { Db } from '../db/client.js';
-import { firstMalformedString } from '../editing/ids.js';
+import { rejectMalformedText } from '../editing/ids.js';
 import { missing, recordRevision, tombstoneOf, type Resource } from '../editing/revisions.js';
 import { BEARER } from '../editing/routes.js';
 import { inWriteTransaction } from '../editing/transaction.js';
@@ -44,13 +44,7 @@ const pathOnly: FastifySchemaCompiler<unknown> = (route) =>
   (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler({ ...route, schema: route.schema as z.ZodType }));
 
 export const annotateRoutes: FastifyPluginAsyncZod<AnnotateRouteOptions> = async (app, o) => {
-  app.addHook('preValidation', async (request) => {
-    const bad = firstMalformedString(request.body);
-    if (bad !== undefined) {
-      throw new AppError('validation_failed', 'The body holds text that is not well-formed Unicode (a lone surrogate).',
-        [{ in: 'body', name: bad, message: 'is not well-formed Unicode text' }]);
-    }
-  });
+  app.addHook('preValidation', rejectMalformedText);
 
   app.post('/:id/annotations', {
     config: perKeyWriteLimit(o.writeLimit.max, o.writeLimit.windowMs),

@@ -2,8 +2,9 @@
 // spans for a highlighter (JSON) or as a W3C Web Annotation collection (JSON-LD), by Accept.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParams } from '../http/common.js';
-import { AppError, notFound } from '../http/problem.js';
-import { negotiate } from '../http/negotiate.js';
+import type { Db } from '../db/client.js';
+import { missing } from '../editing/revisions.js';
+import { chooseMediaType } from '../http/negotiate.js';
 import type { AnnotationRepository } from './annotations-repository.js';
 import { articleAnnotationsSchema, webAnnotationCollectionSchema } from './annotations-schema.js';
 import { ANNO_CONTEXT, toWebAnnotations } from './annotations-w3c.js';
@@ -12,7 +13,7 @@ const JSON_TYPE = 'application/json';
 const JSON_LD = 'application/ld+json';
 const OFFERS = [JSON_TYPE, JSON_LD] as const;
 
-export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRepository }> = async (app, { annotations }) => {
+export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRepository; db: Db }> = async (app, { annotations, db }) => {
   app.get('/:id/annotations', {
     schema: {
       operationId: 'getArticleAnnotations',
@@ -31,17 +32,13 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRe
             [JSON_LD]: { schema: webAnnotationCollectionSchema },
           },
         },
-        ...errorResponses(400, 404, 406, 429),
+        ...errorResponses(400, 404, 406, 410, 429),
       },
     },
   }, async (request, reply) => {
-    reply.header('vary', 'Accept');
-    const type = negotiate(request.headers.accept, OFFERS);
-    if (type === undefined) {
-      throw new AppError('not_acceptable', `This resource is served as ${OFFERS.join(' or ')}; Accept allows neither.`);
-    }
+    const type = chooseMediaType(request, reply, OFFERS);
     const article = annotations.get(request.params.id);
-    if (!article) throw notFound('article', request.params.id);
+    if (!article) throw missing(db, 'articles', 'article', request.params.id);
     if (type === JSON_LD) {
       reply.type(`${JSON_LD}; profile="${ANNO_CONTEXT}"`);
       return toWebAnnotations(article, `${request.protocol}://${request.host}`);

@@ -1,17 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp, loggerOptions } from '../app.js';
 import { seededDb } from '../../test/helpers.js';
+import { useProcesses } from '../../test/processes.js';
 import { createKey, listKeys, revokeKey } from './keys.js';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'claimtrail-keys-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, startServer, run } = useProcesses('keys');
 
 async function appWith(readAccess: 'public' | 'key' = 'public') {
   const db = seededDb();
@@ -76,30 +72,18 @@ describe('keys in logs', () => {
 
   it('a real server at trace level never prints a key it was sent', async () => {
     const file = join(dir, 'logs.db');
-    const keysCli = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/auth/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: file }, encoding: 'utf8' });
+    const keysCli = (...args: string[]) => run('src/auth/cli.ts', args, { DATABASE_URL: file });
     const key = keysCli('create', '--name', 'desk', '--role', 'editor').stdout.trim();
     expect(key).toMatch(/^ct_[\w-]{43}$/);
     expect(keysCli('list').stdout).toMatch(/^desk\teditor\tcreated /);
     expect(keysCli('list').stdout).not.toContain(key);
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: file, PORT: '0', LOG_LEVEL: 'trace' },
-    });
-    let logs = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      server.stdout.on('data', (chunk: Buffer) => {
-        logs += chunk;
-        const found = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(logs)?.[1];
-        if (found) resolve(found);
-      });
-      server.on('exit', () => reject(new Error(logs)));
-    });
+    const { url, child, logs } = await startServer({ DATABASE_URL: file, LOG_LEVEL: 'trace' });
     await fetch(`${url}/v1/topics`, { method: 'POST', headers: { ...bearer(key), 'content-type': 'application/json' }, body: '{"question":"Logged?"}' });
     await fetch(`${url}/v1/topics`, { headers: bearer(`${key}x`) });
     await new Promise((resolve) => setTimeout(resolve, 200));
-    server.kill('SIGKILL');
-    expect(logs).toContain('request completed');
-    expect(logs).not.toContain(key.slice(3));
+    child.kill('SIGKILL');
+    expect(logs()).toContain('request completed');
+    expect(logs()).not.toContain(key.slice(3));
     expect(keysCli('revoke', '--name', 'desk').status).toBe(0);
     expect(keysCli('revoke', '--name', 'desk').stderr).toContain('no active key named "desk"');
   });

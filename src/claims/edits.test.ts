@@ -1,28 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sliceCodePoints } from '../annotations/text-position.js';
 import { createKey } from '../auth/keys.js';
-import type { Db } from '../db/client.js';
-import { dumpTables, seededApp } from '../../test/helpers.js';
+import { dumpTables, useEditorApp } from '../../test/helpers.js';
 
-let app: FastifyInstance;
-let db: Db;
-let editor: string;
-beforeEach(async () => {
-  ({ app, db } = await seededApp());
-  editor = createKey(db, 'desk', 'editor');
-  return () => app.close();
-});
+const { ctx, write, read, etagOf } = useEditorApp();
 
 type Body = Record<string, unknown>;
-const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: Body, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, payload, headers: { authorization: `Bearer ${editor}`, ...headers } });
-const read = (url: string) => app.inject({ url });
 const json = async (url: string) => (await read(url)).json();
-const etagOf = async (url: string) => (await read(url)).headers.etag as string;
 const ids = async (url: string) => (await json(url)).data.map((c: { id: string }) => c.id) as string[];
-const counts = (id: string) => db.prepare('SELECT claim_count, claims_made, claims_about FROM entities WHERE id = ?').get(id);
+const counts = (id: string) => ctx.db.prepare('SELECT claim_count, claims_made, claims_about FROM entities WHERE id = ?').get(id);
 const fieldNames = (response: { json(): { errors?: { name: string }[] } }) => response.json().errors?.map((e) => e.name);
 
 const ARTICLE = 'jad-2024-11-20-nk-troops-in-combat';
@@ -37,13 +24,13 @@ const NEW: Body = {
   subjects: [{ entity: 'north-korea', role: 'agent' }, { entity: 'russia', role: 'recipient' }],
   events: ['pentagon-briefing-2024-11-19'], topic: null,
 };
-const bodyOf = (id: string) => (db.prepare('SELECT body FROM articles WHERE id = ?').get(id) as { body: string }).body;
+const bodyOf = (id: string) => (ctx.db.prepare('SELECT body FROM articles WHERE id = ?').get(id) as { body: string }).body;
 
 describe('POST /v1/claims', () => {
-  it('needs an editor key: 401 without one, 403 with a reader key', async () => {
-    expect((await app.inject({ method: 'POST', url: '/v1/claims', payload: NEW })).statusCode).toBe(401);
-    const reader = createKey(db, 'intern', 'reader');
-    const response = await app.inject({ method: 'POST', url: '/v1/claims', payload: NEW, headers: { authorization: `Bearer ${reader}` } });
+  it('needs an ctx.editor key: 401 without one, 403 with a reader key', async () => {
+    expect((await ctx.app.inject({ method: 'POST', url: '/v1/claims', payload: NEW })).statusCode).toBe(401);
+    const reader = createKey(ctx.db, 'intern', 'reader');
+    const response = await ctx.app.inject({ method: 'POST', url: '/v1/claims', payload: NEW, headers: { authorization: `Bearer ${reader}` } });
     expect(response.statusCode).toBe(403);
   });
 
@@ -100,21 +87,21 @@ describe('POST /v1/claims', () => {
     expect(right.statusCode).toBe(201);
     expect(right.json().quote).toMatchObject({ start, end });
 
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const shifted = await write('POST', '/v1/claims', { ...NEW, quote_start: start + 1, quote_end: end + 1 });
     expect(shifted.statusCode).toBe(422);
     expect(fieldNames(shifted)).toEqual(['quote_start']);
     expect(shifted.json().detail).toMatch(/reads ".*", not the quote/);
     const past = await write('POST', '/v1/claims', { ...NEW, quote_start: 1_000_000, quote_end: 1_000_100 });
     expect(fieldNames(past)).toEqual(['quote_end']);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
     const half = await write('POST', '/v1/claims', { ...NEW, quote_start: start });
     expect(half.statusCode).toBe(400);
     expect(fieldNames(half)).toEqual(['quote_end']);
   });
 
   it('refuses a quote that is not in the body, or is there twice without a prefix (422 naming quote)', async () => {
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const absent = await write('POST', '/v1/claims', { ...NEW, quote: 'North Korea denies sending any troops.' });
     expect(absent.statusCode).toBe(422);
     expect(fieldNames(absent)).toEqual(['quote']);
@@ -123,7 +110,7 @@ describe('POST /v1/claims', () => {
     expect(ambiguous.statusCode).toBe(422);
     expect(fieldNames(ambiguous)).toEqual(['quote']);
     expect(ambiguous.json().detail).toMatch(/occurs \d+ times in the body: add a prefix/);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
     const picked = await write('POST', '/v1/claims', { ...NEW, quote: 'NIS officials', prefix: 'Wednesday that some' });
     expect(picked.statusCode).toBe(422);
     const withPrefix = await write('POST', '/v1/claims', { ...NEW, quote: 'NIS officials', prefix: '\n\nThe ' });
@@ -132,7 +119,7 @@ describe('POST /v1/claims', () => {
   });
 
   it('names every unknown reference by its path, and stores nothing (422)', async () => {
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const response = await write('POST', '/v1/claims', {
       ...NEW, article_id: 'no-such-article', claimant: 'no-such-person', via: ['nis', 'no-such-aide'],
       subjects: [{ entity: 'russia', role: 'agent' }, { entity: 'atlantis', role: 'location' }],
@@ -142,7 +129,7 @@ describe('POST /v1/claims', () => {
     expect(response.json()).toMatchObject({ code: 'unprocessable' });
     expect(fieldNames(response)).toEqual(['article_id', 'claimant', 'via.1', 'subjects.1.entity', 'events.0', 'topic']);
     expect(response.json().errors[3].message).toBe('there is no entity "atlantis"');
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
     for (const [field, value, name] of [['claimant', 'nobody', 'claimant'], ['topic', 'nothing', 'topic'], ['events', ['x'], 'events.0']] as const) {
       expect(fieldNames(await write('POST', '/v1/claims', { ...NEW, [field]: value }))).toEqual([name]);
     }
@@ -158,10 +145,10 @@ describe('POST /v1/claims', () => {
   });
 
   it('changes nothing when the write fails half-way (after the claim row is in)', async () => {
-    db.exec("CREATE TEMP TRIGGER fail_figures BEFORE INSERT ON claim_quantities BEGIN SELECT RAISE(ABORT, 'forced'); END");
-    const before = dumpTables(db);
+    ctx.db.exec("CREATE TEMP TRIGGER fail_figures BEFORE INSERT ON claim_quantities BEGIN SELECT RAISE(ABORT, 'forced'); END");
+    const before = dumpTables(ctx.db);
     expect((await write('POST', '/v1/claims', NEW)).statusCode).toBe(500);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 });
 
@@ -188,11 +175,11 @@ describe('PATCH /v1/claims/{id}', () => {
     const url = `/v1/claims/${SINGH}`;
     const stale = await etagOf(url);
     await write('PATCH', url, { certainty: 'possible' }, { 'if-match': stale });
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const response = await write('PATCH', url, { stance: 'denies' }, { 'if-match': stale });
     expect(response.statusCode).toBe(412);
     expect(response.json()).toMatchObject({ code: 'precondition_failed', current_version: 2 });
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('keeps every field it is not sent, children included', async () => {
@@ -208,7 +195,7 @@ describe('PATCH /v1/claims/{id}', () => {
     expect(response.json()).toMatchObject({ via: [], entities: [{ id: 'kursk-region', role: 'location' }], quantities: [], claimed_on: '2024-12' });
     expect(await ids('/v1/claims?entity=lee-seong-kweun')).not.toContain(NIS_11000);
     expect(await ids('/v1/claims?entity=kursk-region&from=2024-12&to=2024-12')).toContain(NIS_11000);
-    expect(db.prepare('SELECT DISTINCT claimed_from FROM entity_claims WHERE claim_id = ?').pluck().all(NIS_11000)).toEqual(['2024-12-01']);
+    expect(ctx.db.prepare('SELECT DISTINCT claimed_from FROM entity_claims WHERE claim_id = ?').pluck().all(NIS_11000)).toEqual(['2024-12-01']);
   });
 
   it('places a changed quote again, and search follows the new words', async () => {
@@ -221,13 +208,13 @@ describe('PATCH /v1/claims/{id}', () => {
     expect(sliceCodePoints(bodyOf(ARTICLE), placed.start, placed.end)).toBe(quote);
     expect(await ids('/v1/claims?q=%22western%20russia%22&limit=200')).not.toContain(NIS_11000);
 
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const ambiguous = await write('PATCH', url, { quote: 'North Korean soldiers' }, { 'if-match': '*' });
     expect(ambiguous.statusCode).toBe(422);
     expect(fieldNames(ambiguous)).toEqual(['quote']);
     const unknown = await write('PATCH', url, { subjects: [{ entity: 'nowhere', role: 'location' }] }, { 'if-match': '*' });
     expect(fieldNames(unknown)).toEqual(['subjects.0.entity']);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('refuses an empty or unknown-field body (400)', async () => {
@@ -239,10 +226,10 @@ describe('PATCH /v1/claims/{id}', () => {
 
 describe('DELETE and restore /v1/claims/{id}', () => {
   it('deletes a claim with its relations (410, counts down), and restore brings all of it back', async () => {
-    const admin = createKey(db, 'chief', 'admin');
+    const admin = createKey(ctx.db, 'chief', 'admin');
     const url = `/v1/claims/${NIS_11000}`;
     const shown = await json(url);
-    const tables = dumpTables(db);
+    const tables = dumpTables(ctx.db);
     expect(shown.relations).toHaveLength(4);
     const nis = counts('nis') as Body;
 
@@ -266,7 +253,7 @@ describe('DELETE and restore /v1/claims/{id}', () => {
     });
 
     expect((await write('POST', `${url}/restore`)).statusCode).toBe(403);
-    const restored = await app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
+    const restored = await ctx.app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toEqual({ ...shown, version: 2 });
     expect(await json(url)).toEqual({ ...shown, version: 2 });
@@ -274,15 +261,15 @@ describe('DELETE and restore /v1/claims/{id}', () => {
     expect(await ids('/v1/search?q=transferred%20kursk&type=claim')).toContain(NIS_11000);
     const revisionsAndVersion = ({ revisions, claims, ...rest }: Record<string, unknown[]>) =>
       ({ ...rest, claims: claims.map((c) => ({ ...(c as Body), version: 0 })) });
-    expect(revisionsAndVersion(dumpTables(db))).toEqual(revisionsAndVersion(tables));
+    expect(revisionsAndVersion(dumpTables(ctx.db))).toEqual(revisionsAndVersion(tables));
   });
 
   it('restores only the relations whose other claim is still there', async () => {
-    const admin = createKey(db, 'chief', 'admin');
+    const admin = createKey(ctx.db, 'chief', 'admin');
     const other = 'kh1125-nis-10900-troops-due';
     await write('DELETE', `/v1/claims/${NIS_11000}`, undefined, { 'if-match': '*' });
     await write('DELETE', `/v1/claims/${other}`, undefined, { 'if-match': '*' });
-    const restored = await app.inject({ method: 'POST', url: `/v1/claims/${NIS_11000}/restore`, headers: { authorization: `Bearer ${admin}` } });
+    const restored = await ctx.app.inject({ method: 'POST', url: `/v1/claims/${NIS_11000}/restore`, headers: { authorization: `Bearer ${admin}` } });
     expect(restored.statusCode).toBe(200);
     expect(restored.json().relations.map((r: { claim_id: string }) => r.claim_id)).toEqual([
       'jad2502-first-troops-to-kursk-november', 'jad1120-officials-nk-troops-deployed-to-kursk', 'jad2502-ukr-intel-11000-first-dispatch',
@@ -290,15 +277,15 @@ describe('DELETE and restore /v1/claims/{id}', () => {
   });
 
   it('will not restore a claim whose topic has gone meanwhile (409 naming it), and changes nothing', async () => {
-    const admin = createKey(db, 'chief', 'admin');
+    const admin = createKey(ctx.db, 'chief', 'admin');
     const topic = (await write('POST', '/v1/topics', { question: 'Is North Korea a cobelligerent?' })).json();
     const claim = (await write('POST', '/v1/claims', { ...NEW, topic: topic.id })).json();
     await write('DELETE', `/v1/claims/${claim.id}`, undefined, { 'if-match': '*' });
     expect((await write('DELETE', `/v1/topics/${topic.id}`, undefined, { 'if-match': '*' })).statusCode).toBe(204);
-    const before = dumpTables(db);
-    const restored = await app.inject({ method: 'POST', url: `/v1/claims/${claim.id}/restore`, headers: { authorization: `Bearer ${admin}` } });
+    const before = dumpTables(ctx.db);
+    const restored = await ctx.app.inject({ method: 'POST', url: `/v1/claims/${claim.id}/restore`, headers: { authorization: `Bearer ${admin}` } });
     expect(restored.statusCode).toBe(409);
     expect(restored.json().detail).toContain(`topic: there is no topic "${topic.id}"`);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 });

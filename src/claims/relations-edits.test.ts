@@ -1,27 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../app.js';
 import { createKey } from '../auth/keys.js';
-import type { Db } from '../db/client.js';
-import { dumpTables, seededApp, seededDb } from '../../test/helpers.js';
+import { dumpTables, seededDb, useEditorApp } from '../../test/helpers.js';
 
-let app: FastifyInstance;
-let db: Db;
-let editor: string;
-beforeEach(async () => {
-  ({ app, db } = await seededApp());
-  editor = createKey(db, 'desk', 'editor');
-  return () => app.close();
-});
+const { ctx, write, read, etagOf } = useEditorApp();
 
-type Body = Record<string, unknown>;
 const as = (key: string, headers: Record<string, string> = {}) => ({ authorization: `Bearer ${key}`, ...headers });
-const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: Body, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, payload, headers: as(editor, headers) });
-const read = (url: string) => app.inject({ url });
 const json = async (url: string) => (await read(url)).json();
-const etagOf = async (url: string) => (await read(url)).headers.etag as string;
 const fieldNames = (response: { json(): { errors?: { name: string }[] } }) => response.json().errors?.map((e) => e.name);
 const relationsOf = async (id: string) => (await json(`/v1/claims/${id}`)).relations;
 
@@ -33,11 +19,11 @@ const KEY = `${A}~corroborates~${B}`;
 const SEEDED = '/v1/claims/jad2502-first-troops-to-kursk-november/relations/contradicts/jad1120-nis-11000-troops-to-kursk-late-october';
 
 describe('POST /v1/claims/{id}/relations', () => {
-  it('needs an editor key: 401 without one, 403 with a reader key', async () => {
+  it('needs an ctx.editor key: 401 without one, 403 with a reader key', async () => {
     const payload = { type: 'corroborates', claim_id: B };
-    expect((await app.inject({ method: 'POST', url: `/v1/claims/${A}/relations`, payload })).statusCode).toBe(401);
-    const reader = createKey(db, 'intern', 'reader');
-    expect((await app.inject({ method: 'POST', url: `/v1/claims/${A}/relations`, payload, headers: as(reader) })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'POST', url: `/v1/claims/${A}/relations`, payload })).statusCode).toBe(401);
+    const reader = createKey(ctx.db, 'intern', 'reader');
+    expect((await ctx.app.inject({ method: 'POST', url: `/v1/claims/${A}/relations`, payload, headers: as(reader) })).statusCode).toBe(403);
   });
 
   it('relates this claim to the other: both claims list it, with its own ETag, Location and history', async () => {
@@ -57,7 +43,7 @@ describe('POST /v1/claims/{id}/relations', () => {
   });
 
   it('refuses an unknown or the same claim in the body (422), an unknown claim in the path (404) and a repeat (409)', async () => {
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const unknown = await write('POST', `/v1/claims/${A}/relations`, { type: 'updates', claim_id: 'no-such-claim' });
     expect(unknown.statusCode).toBe(422);
     expect(fieldNames(unknown)).toEqual(['claim_id']);
@@ -70,7 +56,7 @@ describe('POST /v1/claims/{id}/relations', () => {
     expect(fieldNames(badType)).toEqual(['type']);
     const extra = await write('POST', `/v1/claims/${A}/relations`, { type: 'updates', claim_id: B, from: A });
     expect(fieldNames(extra)).toEqual(['from']);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
 
     const repeat = await write('POST', '/v1/claims/jad2502-first-troops-to-kursk-november/relations',
       { type: 'contradicts', claim_id: 'jad1120-nis-11000-troops-to-kursk-late-october' });
@@ -78,7 +64,7 @@ describe('POST /v1/claims/{id}/relations', () => {
     expect(repeat.json()).toMatchObject({
       code: 'conflict', existing_id: 'jad2502-first-troops-to-kursk-november~contradicts~jad1120-nis-11000-troops-to-kursk-late-october',
     });
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('answers 410 for a deleted claim in the path', async () => {
@@ -99,11 +85,11 @@ describe('PATCH and DELETE /v1/claims/{id}/relations/{type}/{other}', () => {
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ note: 'Dates differ.', version: 2 });
     expect(changed.headers.etag).toMatch(/^"v2\./);
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const late = await write('PATCH', SEEDED, { note: null }, { 'if-match': stale });
     expect(late.statusCode).toBe(412);
     expect(late.json()).toMatchObject({ current_version: 2 });
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
     expect((await json(`${SEEDED}/history`)).data).toMatchObject([{
       action: 'update', actor: 'desk', version: 2,
       before: { note: 'The NIS put the move in late October; the later report puts it in November.' }, after: { note: 'Dates differ.' },
@@ -129,15 +115,15 @@ describe('PATCH and DELETE /v1/claims/{id}/relations/{type}/{other}', () => {
   });
 
   it('lets an admin restore a deleted relation, not while one of its claims is deleted', async () => {
-    const admin = createKey(db, 'chief', 'admin');
+    const admin = createKey(ctx.db, 'chief', 'admin');
     await write('DELETE', SEEDED, undefined, { 'if-match': '*' });
     expect((await write('POST', `${SEEDED}/restore`)).statusCode).toBe(403);
     await write('DELETE', '/v1/claims/jad2502-first-troops-to-kursk-november', undefined, { 'if-match': '*' });
-    const blocked = await app.inject({ method: 'POST', url: `${SEEDED}/restore`, headers: as(admin) });
+    const blocked = await ctx.app.inject({ method: 'POST', url: `${SEEDED}/restore`, headers: as(admin) });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().detail).toContain('claim "jad2502-first-troops-to-kursk-november" is deleted');
-    await app.inject({ method: 'POST', url: '/v1/claims/jad2502-first-troops-to-kursk-november/restore', headers: as(admin) });
-    const restored = await app.inject({ method: 'POST', url: `${SEEDED}/restore`, headers: as(admin) });
+    await ctx.app.inject({ method: 'POST', url: '/v1/claims/jad2502-first-troops-to-kursk-november/restore', headers: as(admin) });
+    const restored = await ctx.app.inject({ method: 'POST', url: `${SEEDED}/restore`, headers: as(admin) });
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ note: 'The NIS put the move in late October; the later report puts it in November.', version: 2 });
   });
@@ -174,6 +160,6 @@ describe('relation writes, like every write', () => {
   it('refuse text that is not well-formed Unicode', async () => {
     const response = await write('POST', `/v1/claims/${A}/relations`, { type: 'updates', claim_id: B, note: 'bad \ud800' });
     expect(response.statusCode).toBe(400);
-    expect(fieldNames(response)).toEqual(['/note']);
+    expect(fieldNames(response)).toEqual(['note']);
   });
 });

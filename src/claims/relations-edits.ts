@@ -12,7 +12,7 @@ import { RELATION_TYPES } from '../annotations/schema.js';
 import { requireRole } from '../auth/plugin.js';
 import type { Db } from '../db/client.js';
 import { cached } from '../db/keyset.js';
-import { firstMalformedString } from '../editing/ids.js';
+import { rejectMalformedText } from '../editing/ids.js';
 import { historyOf, missing, tombstoneOf } from '../editing/revisions.js';
 import { BEARER } from '../editing/routes.js';
 import { revisionListSchema } from '../editing/schema.js';
@@ -83,14 +83,7 @@ export const claimRelationRoutes: FastifyPluginAsyncZod<{ db: Db; writeLimit: { 
     for (const claim of [path.id, path.other]) if (!exists(db, 'claim', claim)) throw missing(db, 'claims', 'claim', claim);
     return keyIn(path);
   };
-  // As for every editable resource (src/editing/routes.ts): text that UTF-8 storage would mangle is refused.
-  app.addHook('preValidation', async (request) => {
-    const bad = firstMalformedString(request.body);
-    if (bad !== undefined) {
-      throw new AppError('validation_failed', 'The body holds text that is not well-formed Unicode (a lone surrogate).',
-        [{ in: 'body', name: bad, message: 'is not well-formed Unicode text' }]);
-    }
-  });
+  app.addHook('preValidation', rejectMalformedText);
 
   app.post('/:id/relations', {
     config, preHandler: requireRole('editor'),

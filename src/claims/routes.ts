@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { missing } from '../editing/revisions.js';
-import { errorResponses, idParams, ok } from '../http/common.js';
-import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
+import { errorResponses, idParams } from '../http/common.js';
+import { exportResponses, listOrExport } from '../http/export.js';
 import { CLAIM_CSV_COLUMNS, claimCsvRecord } from './csv.js';
-import { negotiate } from '../http/negotiate.js';
-import { AppError } from '../http/problem.js';
+import { chooseMediaType } from '../http/negotiate.js';
 import { claimJsonLdSchema, claimToSchemaOrg, type AppearingIn } from './json-ld.js';
 import type { ClaimRepository } from './repository.js';
 import { claimDetailSchema, claimListQuery, claimListSchema, type ClaimDetail } from './schema.js';
@@ -38,14 +37,9 @@ export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { 
         ...errorResponses(400, 429),
       },
     },
-  }, async (request, reply) => {
-    const format = requestedFormat(request, request.query.format);
-    if (format === 'json') return claims.list(request.query);
-    return sendExport(reply, format, {
-      name: 'claims', columns: CLAIM_CSV_COLUMNS, toRecord: claimCsvRecord,
-      fetch: (cursor) => claims.list({ ...request.query, limit: EXPORT_BATCH, cursor, count: false, facets: undefined }),
-    });
-  });
+  }, async (request, reply) => listOrExport(request, reply, request.query, claims.list, {
+    name: 'claims', columns: CLAIM_CSV_COLUMNS, toRecord: claimCsvRecord,
+  }));
 
   app.get('/:id', {
     schema: {
@@ -66,11 +60,7 @@ export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { 
       },
     },
   }, async (request, reply) => {
-    reply.header('vary', 'Accept');
-    const type = negotiate(request.headers.accept, OFFERS);
-    if (type === undefined) {
-      throw new AppError('not_acceptable', `A claim is served as ${OFFERS.join(' or ')}; Accept allows neither.`);
-    }
+    const type = chooseMediaType(request, reply, OFFERS);
     const claim = claims.get(request.params.id);
     if (!claim) throw missing(db, 'claims', 'claim', request.params.id);
     if (type === JSON_TYPE) return claim;

@@ -1,4 +1,7 @@
-// Readable ids for items a client creates without one: a slug of their title or text, made unique.
+// Readable ids for items a client creates without one (a slug of their title or text, made unique),
+// and the check every write body goes through before validation.
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../http/problem.js';
 export function slugify(text: string, maxLength = 60): string {
   const slug = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -28,4 +31,16 @@ export function firstMalformedString(value: unknown, path = ''): string | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * preValidation hook for every write route: text JSON allows but UTF-8 storage would mangle (a lone
+ * surrogate) is refused with a 400 naming where it is, before anything else looks at the body.
+ */
+export async function rejectMalformedText(request: FastifyRequest): Promise<void> {
+  const bad = firstMalformedString(request.body);
+  if (bad !== undefined) {
+    throw new AppError('validation_failed', 'The body holds text that is not well-formed Unicode (a lone surrogate).',
+      [{ in: 'body', name: bad.replace(/^\//, '').replaceAll('/', '.') || '(whole)', message: 'is not well-formed Unicode text' }]);
+  }
 }

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { requireRole } from '../auth/plugin.js';
 import type { Db } from '../db/client.js';
 import { errorResponses, idParams, ok } from '../http/common.js';
-import { AppError, notFound } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
 import { perKeyWriteLimit } from '../http/rate-limit.js';
-import { firstMalformedString, slugify, uniqueId } from './ids.js';
+import { rejectMalformedText, slugify, uniqueId } from './ids.js';
 import { historyOf, tombstoneOf, type Resource } from './revisions.js';
 import { revisionListSchema } from './schema.js';
 import type { EditingService } from './service.js';
@@ -46,13 +46,7 @@ export const editRoutes: FastifyPluginAsyncZod<EditRouteOptions> = async (app, o
     }
   };
   const taken = (id: string) => exists(id) || tombstoneOf(o.db, o.resource, id) !== undefined;
-  app.addHook('preValidation', async (request) => {
-    const bad = firstMalformedString(request.body);
-    if (bad !== undefined) {
-      throw new AppError('validation_failed', 'The body holds text that is not well-formed Unicode (a lone surrogate).',
-        [{ in: 'body', name: bad, message: 'is not well-formed Unicode text' }]);
-    }
-  });
+  app.addHook('preValidation', rejectMalformedText);
 
   app.post('', {
     config, preHandler: requireRole('editor'),

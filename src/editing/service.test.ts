@@ -61,3 +61,22 @@ describe('PATCH bodies', () => {
     expect(topicPatchSchema.safeParse({ id: 'x', question: 'Q?' }).success).toBe(false);
   });
 });
+
+describe('write bodies', () => {
+  it('refuses a lone surrogate anywhere in a body with a 400 naming where, and stores nothing', async () => {
+    const { seededApp } = await import('../../test/helpers.js');
+    const { createKey } = await import('../auth/keys.js');
+    const { app, db } = await seededApp();
+    const key = createKey(db, 'desk', 'editor');
+    const before = dumpTables(db);
+    // JSON.parse accepts "\ud800"; stored as UTF-8 it would become a replacement character.
+    const res = await app.inject({
+      method: 'POST', url: '/v1/topics', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      payload: '{"question": "Fine?", "description": "broken \\ud800 text"}',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ in: 'body', name: 'description', message: 'is not well-formed Unicode text' }]);
+    expect(dumpTables(db)).toEqual(before);
+    await app.close();
+  });
+});

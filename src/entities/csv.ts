@@ -1,5 +1,4 @@
 // One entity as a CSV row; lists are joined with ";".
-import { joinIds } from '../http/export.js';
 import type { Entity } from './schema.js';
 
 export const ENTITY_CSV_COLUMNS = ['id', 'kind', 'name', 'aliases', 'description', 'wikidata_id', 'claims_made', 'claims_about', 'claim_count',

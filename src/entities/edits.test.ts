@@ -1,23 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../auth/keys.js';
-import type { Db } from '../db/client.js';
-import { dumpTables, seededApp } from '../../test/helpers.js';
+import { dumpTables, useEditorApp } from '../../test/helpers.js';
 
-let app: FastifyInstance;
-let db: Db;
-let editor: string;
-beforeEach(async () => {
-  ({ app, db } = await seededApp());
-  editor = createKey(db, 'desk', 'editor');
-  return () => app.close();
-});
+const { ctx, write, read, etagOf } = useEditorApp();
 
-type Body = Record<string, unknown>;
-const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: Body, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, payload, headers: { authorization: `Bearer ${editor}`, ...headers } });
-const read = (url: string) => app.inject({ url });
-const etagOf = async (url: string) => (await read(url)).headers.etag as string;
 const mentionsIn = async (articleId: string, entityId: string) =>
   ((await read(`/v1/articles/${articleId}/annotations`)).json().spans as { type: string; exact: string; start: number; entity?: { id: string } }[])
     .filter((s) => s.type === 'mention' && s.entity?.id === entityId).map((s) => `${s.start}:${s.exact}`);
@@ -26,10 +12,10 @@ const search = async (q: string) => (await read(`/v1/entities?limit=200&q=${enco
 const ISW = { kind: 'think_tank', name: 'Institute for the Study of War', aliases: ['ISW'], description: 'A Washington think tank.' };
 
 describe('POST /v1/entities', () => {
-  it('needs an editor key: 401 without one, 403 with a reader key', async () => {
-    expect((await app.inject({ method: 'POST', url: '/v1/entities', payload: ISW })).statusCode).toBe(401);
-    const reader = createKey(db, 'intern', 'reader');
-    const response = await app.inject({ method: 'POST', url: '/v1/entities', payload: ISW, headers: { authorization: `Bearer ${reader}` } });
+  it('needs an ctx.editor key: 401 without one, 403 with a reader key', async () => {
+    expect((await ctx.app.inject({ method: 'POST', url: '/v1/entities', payload: ISW })).statusCode).toBe(401);
+    const reader = createKey(ctx.db, 'intern', 'reader');
+    const response = await ctx.app.inject({ method: 'POST', url: '/v1/entities', payload: ISW, headers: { authorization: `Bearer ${reader}` } });
     expect(response.statusCode).toBe(403);
   });
 
@@ -44,18 +30,18 @@ describe('POST /v1/entities', () => {
     const history = (await read('/v1/entities/korean-war/history')).json().data;
     expect(history).toMatchObject([{ action: 'create', actor: 'desk', before: null, after: { id: 'korean-war', version: 1 } }]);
     expect(await search('korean war')).toEqual(['korean-war']);
-    const [article] = (db.prepare("SELECT article_id FROM mentions WHERE entity_id = 'korean-war'").pluck().all() as string[]);
+    const [article] = (ctx.db.prepare("SELECT article_id FROM mentions WHERE entity_id = 'korean-war'").pluck().all() as string[]);
     expect((await mentionsIn(article, 'korean-war')).map((m) => m.split(':')[1])).toEqual(['Korean War']);
   });
 
   it('refuses unknown fields, a bad kind and a taken id, and changes nothing', async () => {
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     expect((await write('POST', '/v1/entities', { ...ISW, website: 'x' })).json().errors).toEqual([{ in: 'body', name: 'website', message: 'is not a known field' }]);
     expect((await write('POST', '/v1/entities', { ...ISW, kind: 'blog' })).statusCode).toBe(400);
     const taken = await write('POST', '/v1/entities', { ...ISW, id: 'nis' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().existing_id).toBe('nis');
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 });
 
@@ -74,12 +60,12 @@ describe('PATCH /v1/entities/{id}', () => {
     const url = '/v1/entities/nis';
     const stale = await etagOf(url);
     await write('PATCH', url, { description: 'First edit.' }, { 'if-match': stale });
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     expect((await write('PATCH', url, { description: 'Second edit.' })).statusCode).toBe(428);
     const conflict = await write('PATCH', url, { description: 'Second edit.' }, { 'if-match': stale });
     expect(conflict.statusCode).toBe(412);
     expect(conflict.json().current_version).toBe(2);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('re-finds mentions when an alias changes, and search finds the new alias', async () => {
@@ -109,14 +95,14 @@ describe('PATCH /v1/entities/{id}', () => {
 
 describe('DELETE /v1/entities/{id}', () => {
   it('is a 409 naming how many claims, events and mention hints still refer to it', async () => {
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const zelenskyy = await write('DELETE', '/v1/entities/volodymyr-zelenskyy', undefined, { 'if-match': '*' });
     expect(zelenskyy.statusCode).toBe(409);
     expect(zelenskyy.json().detail).toContain('11 claim(s)');
     expect(zelenskyy.json().detail).toContain('4 event(s)');
     const nis = await write('DELETE', '/v1/entities/nis', undefined, { 'if-match': '*' });
     expect(nis.json().detail).toMatch(/\d+ mention hint\(s\)/);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('answers 410 after a delete, and an admin restore brings back the entity and its mentions', async () => {
@@ -130,8 +116,8 @@ describe('DELETE /v1/entities/{id}', () => {
     expect(await mentionsIn(csm, 'lorne-cook')).toEqual([]);
     expect(await search('lorne')).toEqual([]);
     expect((await write('POST', `${url}/restore`)).statusCode).toBe(403);
-    const admin = createKey(db, 'chief', 'admin');
-    const restored = await app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
+    const admin = createKey(ctx.db, 'chief', 'admin');
+    const restored = await ctx.app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
     expect(restored.statusCode).toBe(200);
     expect((await read(url)).json()).toEqual({ ...before, version: 2 });
     expect((await read(`/v1/articles/${csm}/annotations`)).json()).toEqual(annotationsBefore);

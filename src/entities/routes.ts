@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { missing } from '../editing/revisions.js';
 import { errorResponses, idParams, ok } from '../http/common.js';
-import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
+import { exportResponses, listOrExport } from '../http/export.js';
 import { ENTITY_CSV_COLUMNS, entityCsvRecord } from './csv.js';
 import { survivorOf } from './merge.js';
 import type { EntityRepository } from './repository.js';
@@ -21,14 +21,9 @@ export const entityRoutes: FastifyPluginAsyncZod<{ entities: EntityRepository; d
       querystring: entityListQuery,
       response: { 200: exportResponses(entityListSchema, 'A page of entities, and the cursor of the next page. CSV and NDJSON: every matching entity.'), ...errorResponses(400, 429) },
     },
-  }, async (request, reply) => {
-    const format = requestedFormat(request, request.query.format);
-    if (format === 'json') return entities.list(request.query);
-    return sendExport(reply, format, {
-      name: 'entities', columns: ENTITY_CSV_COLUMNS, toRecord: entityCsvRecord,
-      fetch: (cursor) => entities.list({ ...request.query, limit: EXPORT_BATCH, cursor, count: false, facets: undefined }),
-    });
-  });
+  }, async (request, reply) => listOrExport(request, reply, request.query, entities.list, {
+    name: 'entities', columns: ENTITY_CSV_COLUMNS, toRecord: entityCsvRecord,
+  }));
 
   app.get('/:id', {
     schema: {

@@ -1,23 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKey } from '../auth/keys.js';
-import type { Db } from '../db/client.js';
-import { dumpTables, seededApp } from '../../test/helpers.js';
+import { dumpTables, useEditorApp } from '../../test/helpers.js';
 
-let app: FastifyInstance;
-let db: Db;
-let editor: string;
-beforeEach(async () => {
-  ({ app, db } = await seededApp());
-  editor = createKey(db, 'desk', 'editor');
-  return () => app.close();
-});
+const { ctx, write, read, etagOf } = useEditorApp();
 
-type Body = Record<string, unknown>;
-const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: Body, headers: Record<string, string> = {}) =>
-  app.inject({ method, url, payload, headers: { authorization: `Bearer ${editor}`, ...headers } });
-const read = (url: string) => app.inject({ url });
-const etagOf = async (url: string) => (await read(url)).headers.etag as string;
 const listed = async (query: string) => (await read(`/v1/events?limit=200&${query}`)).json().data.map((e: { id: string }) => e.id);
 
 const SUMMIT = {
@@ -27,10 +13,10 @@ const SUMMIT = {
 const REPORTED = '/v1/events/nk-special-forces-shipped-to-vladivostok';
 
 describe('POST /v1/events', () => {
-  it('needs an editor key', async () => {
-    expect((await app.inject({ method: 'POST', url: '/v1/events', payload: SUMMIT })).statusCode).toBe(401);
-    const reader = createKey(db, 'intern', 'reader');
-    expect((await app.inject({ method: 'POST', url: '/v1/events', payload: SUMMIT, headers: { authorization: `Bearer ${reader}` } })).statusCode).toBe(403);
+  it('needs an ctx.editor key', async () => {
+    expect((await ctx.app.inject({ method: 'POST', url: '/v1/events', payload: SUMMIT })).statusCode).toBe(401);
+    const reader = createKey(ctx.db, 'intern', 'reader');
+    expect((await ctx.app.inject({ method: 'POST', url: '/v1/events', payload: SUMMIT, headers: { authorization: `Bearer ${reader}` } })).statusCode).toBe(403);
   });
 
   it('creates it with an id from its title, its places and participants, and the days its dates cover', async () => {
@@ -54,7 +40,7 @@ describe('POST /v1/events', () => {
 
   it('answers 422 naming each unknown, deleted or repeated entity, and changes nothing', async () => {
     await write('DELETE', '/v1/entities/lorne-cook', undefined, { 'if-match': '*' });
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const response = await write('POST', '/v1/events', {
       ...SUMMIT, locations: ['pyongyang', 'atlantis', 'pyongyang'],
       participants: [{ entity: 'lorne-cook', role: 'attendee' }, { entity: 'kim-jong-un', role: 'host' }, { entity: 'kim-jong-un', role: 'host' }],
@@ -66,7 +52,7 @@ describe('POST /v1/events', () => {
       { in: 'body', name: 'participants.0.entity', message: 'the entity "lorne-cook" was deleted' },
       { in: 'body', name: 'participants.2.entity', message: 'is listed twice with the role "host"' },
     ]);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('refuses an end before the start and unknown fields', async () => {
@@ -95,26 +81,26 @@ describe('PATCH /v1/events/{id}', () => {
 
   it('answers 422 for a start after the end, 428 without If-Match, 412 when stale, changing nothing', async () => {
     const etag = await etagOf(REPORTED);
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const late = await write('PATCH', REPORTED, { start: '2024-11' }, { 'if-match': etag });
     expect(late.statusCode).toBe(422);
     expect(late.json().errors).toEqual([{ in: 'body', name: 'start', message: 'is after end' }]);
     expect((await write('PATCH', REPORTED, { locations: ['atlantis'] }, { 'if-match': etag })).json().errors[0].name).toBe('locations.0');
     expect((await write('PATCH', REPORTED, { title: 'x' })).statusCode).toBe(428);
     expect((await write('PATCH', REPORTED, { title: 'x' }, { 'if-match': '"v9"' })).statusCode).toBe(412);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 });
 
 describe('DELETE /v1/events/{id}', () => {
   it('is a 409 while claims report it', async () => {
-    const before = dumpTables(db);
+    const before = dumpTables(ctx.db);
     const response = await write('DELETE', REPORTED, undefined, { 'if-match': await etagOf(REPORTED) });
     expect(response.statusCode).toBe(409);
-    const { n } = db.prepare("SELECT count(*) AS n FROM claim_events WHERE event_id = 'nk-special-forces-shipped-to-vladivostok'").get() as { n: number };
+    const { n } = ctx.db.prepare("SELECT count(*) AS n FROM claim_events WHERE event_id = 'nk-special-forces-shipped-to-vladivostok'").get() as { n: number };
     expect(n).toBeGreaterThan(1);
     expect(response.json().detail).toContain(`${n} claim(s) report it`);
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 
   it('answers 410 after a delete, frees its entities, and a restore brings it back with its places and participants', async () => {
@@ -123,8 +109,8 @@ describe('DELETE /v1/events/{id}', () => {
     expect((await write('DELETE', url, undefined, { 'if-match': await etagOf(url) })).statusCode).toBe(204);
     expect((await read(url)).statusCode).toBe(410);
     expect(await listed('entity=pyongyang')).not.toContain(before.id);
-    const admin = createKey(db, 'chief', 'admin');
-    const restore = () => app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
+    const admin = createKey(ctx.db, 'chief', 'admin');
+    const restore = () => ctx.app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
     expect((await restore()).statusCode).toBe(200);
     expect((await read(url)).json()).toEqual({ ...before, version: 2 });
     expect((await read(`${url}/history`)).json().data.map((r: { action: string }) => r.action)).toEqual(['create', 'delete', 'restore']);
@@ -134,11 +120,11 @@ describe('DELETE /v1/events/{id}', () => {
     const url = (await write('POST', '/v1/events', { ...SUMMIT, locations: ['lorne-cook'] })).headers.location as string;
     await write('DELETE', url, undefined, { 'if-match': '*' });
     expect((await write('DELETE', '/v1/entities/lorne-cook', undefined, { 'if-match': '*' })).statusCode).toBe(204);
-    const admin = createKey(db, 'chief', 'admin');
-    const before = dumpTables(db);
-    const response = await app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
+    const admin = createKey(ctx.db, 'chief', 'admin');
+    const before = dumpTables(ctx.db);
+    const response = await ctx.app.inject({ method: 'POST', url: `${url}/restore`, headers: { authorization: `Bearer ${admin}` } });
     expect(response.statusCode).toBe(409);
     expect(response.json().detail).toContain('"lorne-cook" was deleted');
-    expect(dumpTables(db)).toEqual(before);
+    expect(dumpTables(ctx.db)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../db/client.js';
 import { missing } from '../editing/revisions.js';
 import { errorResponses, idParams, ok } from '../http/common.js';
-import { EXPORT_BATCH, exportResponses, requestedFormat, sendExport } from '../http/export.js';
+import { exportResponses, listOrExport } from '../http/export.js';
 import { EVENT_CSV_COLUMNS, eventCsvRecord } from './csv.js';
 import type { EventRepository } from './repository.js';
 import { eventListQuery, eventListSchema, eventSchema } from './schema.js';
@@ -19,14 +19,9 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventRepository; db: D
       querystring: eventListQuery,
       response: { 200: exportResponses(eventListSchema, 'A page of events, and the cursor of the next page. CSV and NDJSON: every matching event.'), ...errorResponses(400, 429) },
     },
-  }, async (request, reply) => {
-    const format = requestedFormat(request, request.query.format);
-    if (format === 'json') return events.list(request.query);
-    return sendExport(reply, format, {
-      name: 'events', columns: EVENT_CSV_COLUMNS, toRecord: eventCsvRecord,
-      fetch: (cursor) => events.list({ ...request.query, limit: EXPORT_BATCH, cursor, count: false, facets: undefined }),
-    });
-  });
+  }, async (request, reply) => listOrExport(request, reply, request.query, events.list, {
+    name: 'events', columns: EVENT_CSV_COLUMNS, toRecord: eventCsvRecord,
+  }));
 
   app.get('/:id', {
     schema: {

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Page } from './common.js';
-import { negotiate } from './negotiate.js';
+import { negotiate, varyOn } from './negotiate.js';
 
 export const EXPORT_BATCH = 1000;
 export const FORMATS = ['json', 'csv', 'ndjson'] as const;
@@ -72,6 +72,25 @@ export function sendExport<T>(reply: FastifyReply, format: 'csv' | 'ndjson', spe
     .type(MEDIA[format])
     .header('content-disposition', `attachment; filename="${spec.name}.${format === 'csv' ? 'csv' : 'ndjson'}"`)
     .send(Readable.from(exportLines(format, spec)));
+}
+
+type ListQuery = { format?: Format; limit?: number; cursor?: string; count?: boolean; facets?: unknown };
+
+/**
+ * The handler body of a list that can also export: one JSON page, or every matching row as CSV or
+ * NDJSON, by `format` or Accept. `Vary: Accept` either way, so a cache never serves one as the other.
+ */
+export function listOrExport<Q extends ListQuery, T>(
+  request: FastifyRequest, reply: FastifyReply, query: Q, list: (query: Q) => Page<T>,
+  csv: Omit<ExportSpec<T>, 'fetch'>,
+) {
+  varyOn(reply, 'Accept');
+  const format = requestedFormat(request, query.format);
+  if (format === 'json') return list(query);
+  return sendExport(reply, format, {
+    ...csv,
+    fetch: (cursor) => list({ ...query, limit: EXPORT_BATCH, cursor, count: false, facets: undefined }),
+  });
 }
 
 /** The response map for a list that can also export: documented media types for each format. */

@@ -1,5 +1,7 @@
 // Just enough HTTP content negotiation (RFC 9110 §12.5.1) to choose between the media types a
 // route offers: q-values, wildcards, and the most specific range deciding a type's q.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './problem.js';
 
 interface Range { type: string; subtype: string; q: number }
 
@@ -41,4 +43,23 @@ export function negotiate<T extends string>(accept: string | undefined, offers: 
     }
   }
   return best?.offer;
+}
+
+/**
+ * For a route that serves several media types: the one the client prefers, with `Vary: Accept`
+ * so caches keep them apart; a 406 problem when Accept allows none of them.
+ */
+export function chooseMediaType<T extends string>(request: FastifyRequest, reply: FastifyReply, offers: readonly T[]): T {
+  varyOn(reply, 'Accept');
+  const type = negotiate(request.headers.accept, offers);
+  if (type === undefined) {
+    throw new AppError('not_acceptable', `This resource is served as ${offers.join(' or ')}; Accept allows neither.`);
+  }
+  return type;
+}
+
+/** Adds a request header to Vary, keeping what others (CORS's Origin, compression's Accept-Encoding) put there. */
+export function varyOn(reply: FastifyReply, header: string): void {
+  const current = String(reply.getHeader('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  if (!current.some((v) => v.toLowerCase() === header.toLowerCase())) reply.header('vary', [...current, header].join(', '));
 }

@@ -30,17 +30,23 @@ async function setOnlyParameter(operation: Locator, name: string, value: string)
   else await row.locator('input').fill(value);
 }
 
+/** Serves a seeded app on 127.0.0.1 and opens /docs in Chromium; page errors are collected. */
+async function openDocs(ctx: { skip: (note: string) => void }) {
+  if (!existsSync(CHROMIUM) && !process.env.CI) ctx.skip(`${CHROMIUM} is missing: apt-get install chromium (CI installs it and runs this test)`);
+  const seeded = await seededApp();
+  app = seeded.app;
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${base}/docs`);
+  return { base, page, pageErrors, db: seeded.db };
+}
+
 describe('Swagger UI at /docs', () => {
   it('runs listClaims with a filter through Try it out and shows the claims the API returns', async (ctx) => {
-    if (!existsSync(CHROMIUM) && !process.env.CI) ctx.skip(`${CHROMIUM} is missing: apt-get install chromium (CI installs it and runs this test)`);
-    ({ app } = await seededApp());
-    const base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-
-    await page.goto(`${base}/docs`);
+    const { base, page, pageErrors } = await openDocs(ctx);
     const operation = page.locator('#operations-claims-listClaims');
     await operation.locator('.opblock-summary').click();
     await operation.getByRole('button', { name: 'Try it out' }).click();
@@ -65,16 +71,8 @@ describe('Swagger UI at /docs', () => {
   }, 60_000);
 
   it('authorizes with an editor key and creates a claim through Try it out', async (ctx) => {
-    if (!existsSync(CHROMIUM) && !process.env.CI) ctx.skip(`${CHROMIUM} is missing: apt-get install chromium (CI installs it and runs this test)`);
-    let db;
-    ({ app, db } = await seededApp());
+    const { base, page, pageErrors, db } = await openDocs(ctx);
     const key = createKey(db, 'desk', 'editor');
-    const base = await app.listen({ host: '127.0.0.1', port: 0 });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${base}/docs`);
 
     await page.getByRole('button', { name: /Authorize/ }).first().click();
     const dialog = page.locator('.modal-ux');
