@@ -59,7 +59,7 @@ export interface AppDeps {
 
 type OptionalSetting =
   | 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy' | 'conflictWindowDays'
-  | 'readAccess' | 'writeRateLimitMax' | 'changesPollMs';
+  | 'readAccess' | 'writeRateLimitMax' | 'changesPollMs' | 'publicUrl';
 
 /** API keys must never reach a log, whatever a serializer or a debug line decides to print. */
 export const loggerOptions = (level: string) => ({
@@ -109,7 +109,7 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
     service: editingService(db, articleStore(db, articles.get)), itemSchema: articleDetailSchema,
     createSchema: articleCreateSchema, patchSchema: articlePatchSchema, slugSource: (a: ArticleCreate) => a.title,
   });
-  await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles, db });
+  await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles, publicUrl: config.publicUrl ?? '', db });
   await app.register(editRoutes, {
     prefix: '/v1/claims', db, resource: 'claims', Noun: 'Claim', tag: 'claims', writeLimit,
     exampleId: 'jad1120-nis-11000-troops-to-kursk-late-october',
@@ -143,7 +143,7 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
     createSchema: topicCreateSchema, patchSchema: topicPatchSchema, slugSource: (t: TopicCreate) => t.question,
   });
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });
-  await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db), db });
+  await app.register(annotationRoutes, { prefix: '/v1/articles', annotations: createAnnotationRepository(db), db, publicUrl: config.publicUrl ?? '' });
   await app.register(annotateRoutes, {
     prefix: '/v1/articles', db, writeLimit, relations: { id: relationKey, view: relationStore(db).get },
     views: { entities: entities.get, topics: topics.get, events: events.get, claims: claims.get },

@@ -10,6 +10,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('takes PUBLIC_URL as an origin only', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://claims.example.org' }).publicUrl).toBe('https://claims.example.org');
+    for (const bad of ['claims.example.org', 'https://claims.example.org/', 'https://claims.example.org/api', 'ftp://x.org']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(`PUBLIC_URL="${bad}" must be the origin`);
+    }
+  });
+
   it('reads the editing variables, and names a bad one', () => {
     expect(loadConfig({ READ_ACCESS: 'key', WRITE_RATE_LIMIT_MAX: 'off', CHANGES_POLL_MS: '250' }))
       .toMatchObject({ readAccess: 'key', writeRateLimitMax: 0, changesPollMs: 250 });

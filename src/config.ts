@@ -61,6 +61,10 @@ const envSchema = z.object({
     .default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ...httpEnv(),
+  PUBLIC_URL: z.string().trim()
+    .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) && new URL(url).pathname === '/' && !url.endsWith('/'),
+      'must be the origin clients reach the API at, like https://claims.example.org (no path, no trailing slash)')
+    .optional(),
   READ_ACCESS: z.enum(['public', 'key'], { error: 'must be public (anyone may read) or key (reads need a reader key)' })
     .default('public'),
   WRITE_RATE_LIMIT_MAX: z
@@ -94,6 +98,8 @@ export interface Config {
   trustProxy: boolean | string[];
   /** /v1/conflicts compares figures claimed at most this many days apart, unless a request says otherwise. */
   conflictWindowDays: number;
+  /** Where clients reach the API, for absolute IRIs in JSON-LD; unset: IRIs are relative to the document. */
+  publicUrl?: string;
   /** public: anyone may read; key: reads need a key (any role). Writes always need an editor key. */
   readAccess: 'public' | 'key';
   /** Writes per key per rate-limit window; 0 switches the write limit off. */
@@ -114,7 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const variable = String(issue.path[0]);
     throw new ConfigError(`invalid configuration: ${variable}=${JSON.stringify(env[variable])} ${issue.message}`);
   }
-  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX, CHANGES_POLL_MS } = result.data;
+  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX, CHANGES_POLL_MS, PUBLIC_URL } = result.data;
   const { DATABASE_URL, HOST, PORT, LOG_LEVEL } = result.data;
   const { CORS_ORIGINS, CACHE_MAX_AGE_SECONDS, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, TRUST_PROXY } = result.data;
   return {
@@ -122,7 +128,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: CORS_ORIGINS, cacheMaxAgeSeconds: CACHE_MAX_AGE_SECONDS,
     rateLimitMax: RATE_LIMIT_MAX, rateLimitWindowMs: RATE_LIMIT_WINDOW_MS, trustProxy: TRUST_PROXY,
     conflictWindowDays: CONFLICT_WINDOW_DAYS, readAccess: READ_ACCESS, writeRateLimitMax: WRITE_RATE_LIMIT_MAX,
-    changesPollMs: CHANGES_POLL_MS,
+    changesPollMs: CHANGES_POLL_MS, ...(PUBLIC_URL ? { publicUrl: PUBLIC_URL } : {}),
   };
 }
 

@@ -72,7 +72,7 @@ describe('GET /v1/articles/{id}/annotations as W3C Web Annotations', () => {
     expect(webAnnotationCollectionSchema.safeParse(collection).success).toBe(true);
     expect(collection).toMatchObject({
       '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection',
-      id: `http://localhost:80/v1/articles/${ARTICLE}/annotations`,
+      id: `/v1/articles/${ARTICLE}/annotations`,
       first: { type: 'AnnotationPage', startIndex: 0 },
     });
     const { spans, body }: ArticleAnnotations = await get(url());
@@ -82,7 +82,7 @@ describe('GET /v1/articles/{id}/annotations as W3C Web Annotations', () => {
     expect(new Set(items.map((a) => a.id)).size).toBe(items.length);
     items.forEach((annotation: WebAnnotation, i) => {
       expect(annotation.type).toBe('Annotation');
-      expect(annotation.target.source).toBe(`http://localhost:80/v1/articles/${ARTICLE}`);
+      expect(annotation.target.source).toBe(`/v1/articles/${ARTICLE}`);
       const [quote, position] = annotation.target.selector;
       expect(quote).toEqual({ type: 'TextQuoteSelector', exact: spans[i].exact, prefix: spans[i].prefix, suffix: spans[i].suffix });
       expect(position).toEqual({ type: 'TextPositionSelector', start: spans[i].start, end: spans[i].end });
@@ -95,12 +95,12 @@ describe('GET /v1/articles/{id}/annotations as W3C Web Annotations', () => {
     const claim = first.items.find((a) => a.id.endsWith('#claim-csm1018-peskov-another-piece-of-fake-news'));
     expect(claim?.motivation).toBe('describing');
     expect(claim?.body).toEqual(expect.arrayContaining([
-      { type: 'SpecificResource', source: 'http://localhost:80/v1/claims/csm1018-peskov-another-piece-of-fake-news', purpose: 'linking' },
+      { type: 'SpecificResource', source: '/v1/claims/csm1018-peskov-another-piece-of-fake-news', purpose: 'linking' },
       { type: 'TextualBody', value: 'denies', format: 'text/plain', purpose: 'tagging' },
     ]));
     const mention = first.items.find((a) => a.motivation === 'identifying' && a.target.selector[0].type === 'TextQuoteSelector'
       && a.target.selector[0].exact === 'Dmitry Peskov');
-    expect(mention?.body).toContainEqual({ type: 'SpecificResource', source: 'http://localhost:80/v1/entities/dmitry-peskov', purpose: 'identifying' });
+    expect(mention?.body).toContainEqual({ type: 'SpecificResource', source: '/v1/entities/dmitry-peskov', purpose: 'identifying' });
     expect(claim?.target.scope).toBe((await get(`/v1/articles/${ARTICLE}`)).url);
   });
 

@@ -13,7 +13,7 @@ const JSON_TYPE = 'application/json';
 const JSON_LD = 'application/ld+json';
 const OFFERS = [JSON_TYPE, JSON_LD] as const;
 
-export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRepository; db: Db }> = async (app, { annotations, db }) => {
+export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRepository; db: Db; publicUrl: string }> = async (app, { annotations, db, publicUrl }) => {
   app.get('/:id/annotations', {
     schema: {
       operationId: 'getArticleAnnotations',
@@ -41,7 +41,7 @@ export const annotationRoutes: FastifyPluginAsyncZod<{ annotations: AnnotationRe
     if (!article) throw missing(db, 'articles', 'article', request.params.id);
     if (type === JSON_LD) {
       reply.type(`${JSON_LD}; profile="${ANNO_CONTEXT}"`);
-      return toWebAnnotations(article, `${request.protocol}://${request.host}`);
+      return toWebAnnotations(article, publicUrl);
     }
     return { article_id: article.id, body: article.body, spans: article.spans };
   });

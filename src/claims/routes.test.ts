@@ -74,8 +74,21 @@ describe('GET /v1/claims/{id} as JSON-LD', () => {
       author: { '@type': 'Person', name: 'Dmitry Peskov' },
       appearance: { '@type': 'NewsArticle', publisher: { name: 'The Christian Science Monitor' } },
     });
-    expect(claim['@id']).toMatch(/^http:\/\/localhost(:\d+)?\/v1\/claims\/csm1018-peskov-another-piece-of-fake-news$/);
+    expect(claim['@id']).toBe('/v1/claims/csm1018-peskov-another-piece-of-fake-news');
     expect(claim.appearance.hasPart.text).toContain('fake news');
+  });
+
+  it('makes IRIs absolute from PUBLIC_URL only, never from the Host a client sends', async () => {
+    const forged = await ctx.app.inject({
+      url: '/v1/claims/csm1018-peskov-another-piece-of-fake-news', headers: { accept: 'application/ld+json', host: 'evil.example' },
+    });
+    expect(forged.body).not.toContain('evil.example');
+    const { buildApp } = await import('../app.js');
+    const app = await buildApp({ config: { logLevel: 'silent', publicUrl: 'https://claims.example.org' }, db: ctx.db });
+    const claim = (await app.inject({ url: '/v1/claims/csm1018-peskov-another-piece-of-fake-news', headers: { accept: 'application/ld+json', host: 'evil.example' } })).json();
+    expect(claim['@id']).toBe('https://claims.example.org/v1/claims/csm1018-peskov-another-piece-of-fake-news');
+    expect(claim.author['@id']).toBe('https://claims.example.org/v1/entities/dmitry-peskov');
+    await app.close();
   });
 
   it('names the earliest report as firstAppearance when the claim repeats an earlier one', async () => {

@@ -17,11 +17,13 @@ export interface ClaimRouteDeps {
   claims: ClaimRepository;
   /** The article a claim appears in, for its JSON-LD `appearance`. */
   articles: { get(id: string): AppearingIn | undefined };
+  /** Origin for absolute JSON-LD IRIs (PUBLIC_URL); '' keeps them relative. Never the request's Host. */
+  publicUrl: string;
   /** For 410 on a deleted claim. */
   db: Db;
 }
 
-export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { claims, articles, db }) => {
+export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { claims, articles, db, publicUrl }) => {
   app.get('', {
     schema: {
       operationId: 'listClaims',
@@ -66,7 +68,7 @@ export const claimRoutes: FastifyPluginAsyncZod<ClaimRouteDeps> = async (app, { 
     if (type === JSON_TYPE) return claim;
     reply.type(JSON_LD);
     return claimToSchemaOrg(claim, articles.get(claim.article_id)!, {
-      baseUrl: `${request.protocol}://${request.host}`, firstAppearance: firstAppearanceOf(claim),
+      baseUrl: publicUrl, firstAppearance: firstAppearanceOf(claim),
     });
   });
 
