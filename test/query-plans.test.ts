@@ -62,6 +62,9 @@ const ROUTES = [
   '/v1/claims?entity=e1&from=2024-05', '/v1/entities', '/v1/entities?sort=-claims', '/v1/entities?q=name',
   '/v1/events', '/v1/events?entity=e1', '/v1/articles', '/v1/articles?q=troops',
 ];
+// Merged from two halves, each walked in its own index order and cut at limit + 1 rows: the only
+// sorting left is of those few rows.
+const MERGED = ['/v1/timeline', '/v1/timeline?entity=e1', '/v1/timeline?entity=e1&from=2024-05'];
 // Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
 // limit + 1 rows) is expected; what must not happen is a scan of claims.
 const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops'];
@@ -76,7 +79,7 @@ describe('query plans on a synthetic corpus', () => {
     fillSynthetic(db);
     runs = recordStatements(db);
     const app = await buildApp({ config: { logLevel: 'silent' }, db });
-    for (const url of [...ROUTES, ...RANKED]) {
+    for (const url of [...ROUTES, ...RANKED, ...MERGED]) {
       const before = runs.length;
       const res = await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=50` });
       expect(res.statusCode, url).toBe(200);
@@ -100,6 +103,14 @@ describe('query plans on a synthetic corpus', () => {
     expect(text, text).toMatch(/SCAN \w+_fts VIRTUAL TABLE INDEX \d+:M/);
     expect(text, text).not.toMatch(/VIRTUAL TABLE INDEX \d+:=M/);
     expect(text, text).not.toMatch(/^SCAN (c|claims)$/m);
+  });
+
+  it.each(MERGED)('%s merges two index walks, each stopped by LIMIT', (url) => {
+    const text = plans.get(url)!.join('\n');
+    expect(text, text).toMatch(/MERGE \(UNION ALL\)/);
+    expect(text, text).toMatch(/(SCAN c USING INDEX claims_claimed_from_id|SEARCH x USING (COVERING )?INDEX sqlite_autoindex_entity_claims_1)/);
+    expect(text, text).toMatch(/(SCAN|SEARCH) ev USING INDEX events_start_day_id/);
+    expect(text, text).not.toMatch(/^SCAN (c|claims|x)$/m);
   });
 
   it('filters by entity through entity_claims, whose index leads with the entity and the date', () => {

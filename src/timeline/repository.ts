@@ -2,8 +2,8 @@
 // pages by keyset on (first day, type, id).
 import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
-import { runKeyset } from '../db/keyset.js';
-import { DEFAULT_LIMIT, type Page } from '../http/common.js';
+import { cached } from '../db/keyset.js';
+import { decodeCursor, DEFAULT_LIMIT, toPage, type Page, type SortKey } from '../http/common.js';
 import { dayRange } from '../http/params.js';
 import type { TimelineItem, TimelineQuery } from './schema.js';
 
@@ -32,10 +32,11 @@ function toItem(r: ItemRow): TimelineItem {
 
 const where = (c: Conditions) => (c.where.length > 0 ? `WHERE ${c.where.join(' AND ')}` : '');
 
+/** Conditions on claims; one entity is handled by driving from entity_claims instead (see list). */
 function claimHalf(q: TimelineQuery): Conditions {
   const c = new Conditions().in('c.topic_id', q.topic).overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to));
   // entity_claims lists every claim an entity takes part in: as claimant, via or subject.
-  c.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
+  if (q.entity && q.entity.length > 1) c.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   return c;
 }
 
@@ -51,26 +52,54 @@ function eventHalf(q: TimelineQuery): Conditions {
   return c;
 }
 
+const SORT = 'timeline';
+
+/**
+ * Keyset for one half. Items are ordered by (day, type, id) and "claim" sorts before "event", so after
+ * a cursor (d, t, i): claims come from day d on if the cursor was a claim (then after id i), from
+ * the day after if it was an event; events likewise from day d on.
+ */
+function after(half: 'claim' | 'event', dayColumn: string, idColumn: string, cursor?: SortKey): [string, unknown[]] {
+  if (!cursor) return ['', []];
+  const [day, type, id] = cursor as [string, string, string];
+  if (type === half) return [`(${dayColumn}, ${idColumn}) > (?, ?)`, [day, id]];
+  return half === 'claim' ? [`${dayColumn} > ?`, [day]] : [`${dayColumn} >= ?`, [day]];
+}
+
+const CLAIM_COLUMNS = `'claim' AS type, c.claimed_from AS day, c.id, c.claimed_on AS date, c.text AS title, NULL AS kind,
+  NULL AS start, NULL AS "end", c.claimant_id, (SELECT name FROM entities WHERE id = c.claimant_id) AS claimant_name,
+  (SELECT kind FROM entities WHERE id = c.claimant_id) AS claimant_kind, c.stance, c.certainty, c.quote_exact AS quote,
+  c.article_id, c.topic_id`;
+const EVENT_COLUMNS = `'event' AS type, ev.start_day AS day, ev.id, ev.start AS date, ev.title, ev.kind, ev.start, ev."end",
+  NULL AS claimant_id, NULL AS claimant_name, NULL AS claimant_kind, NULL AS stance, NULL AS certainty, NULL AS quote,
+  NULL AS article_id, NULL AS topic_id`;
+
 export type TimelineRepository = ReturnType<typeof createTimelineRepository>;
 
 export function createTimelineRepository(db: Db) {
   return {
+    /**
+     * Each half walks its own date index and stops after limit + 1 rows (one entity's claims through
+     * entity_claims); only those are merged, so a page never sorts the whole time line.
+     */
     list(query: TimelineQuery): Page<TimelineItem> {
+      const limit = query.limit ?? DEFAULT_LIMIT;
+      const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor, SORT, 3);
       const claims = claimHalf(query);
+      const byEntity = query.entity?.length === 1;
+      const [claimDay, claimId] = byEntity ? ['x.claimed_from', 'x.claim_id'] : ['c.claimed_from', 'c.id'];
+      const claimFrom = byEntity ? 'entity_claims x JOIN claims c ON c.id = x.claim_id' : 'claims c';
+      if (byEntity) claims.add('x.entity_id = ?', query.entity![0]);
+      const [claimAfter, claimAfterParams] = after('claim', claimDay, claimId, cursor);
+      if (claimAfter) claims.add(claimAfter, ...claimAfterParams);
       const events = eventHalf(query);
-      const from = `(
-        SELECT 'claim' AS type, c.claimed_from AS day, c.id, c.claimed_on AS date, c.text AS title, NULL AS kind,
-               NULL AS start, NULL AS "end", c.claimant_id, e.name AS claimant_name, e.kind AS claimant_kind,
-               c.stance, c.certainty, c.quote_exact AS quote, c.article_id, c.topic_id
-        FROM claims c LEFT JOIN entities e ON e.id = c.claimant_id ${where(claims)}
-        UNION ALL
-        SELECT 'event', ev.start_day, ev.id, ev.start, ev.title, ev.kind, ev.start, ev."end",
-               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-        FROM events ev ${where(events)}) AS items`;
-      return runKeyset<ItemRow, TimelineItem>(db, {
-        select: '*', from, params: [...claims.params, ...events.params],
-        sort: 'timeline', columns: ['day', 'type', 'id'], map: (rows) => rows.map(toItem),
-      }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
+      const [eventAfter, eventAfterParams] = after('event', 'ev.start_day', 'ev.id', cursor);
+      if (eventAfter) events.add(eventAfter, ...eventAfterParams);
+      const sql = `SELECT * FROM (SELECT ${CLAIM_COLUMNS} FROM ${claimFrom} ${where(claims)} ORDER BY ${claimDay}, ${claimId} LIMIT ?)
+        UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events ev ${where(events)} ORDER BY ev.start_day, ev.id LIMIT ?)
+        ORDER BY day, type, id LIMIT ?`;
+      const rows = cached(db, sql).all(...claims.params, limit + 1, ...events.params, limit + 1, limit + 1) as ItemRow[];
+      return toPage(rows, limit, SORT, (r) => [r.day, r.type, r.id], (page) => page.map(toItem));
     },
   };
 }
