@@ -8,14 +8,14 @@
  */
 const figures = (topicFilter: string) => `
   SELECT c.id AS claim_id, c.topic_id, c.claimant_id, c.claimed_from, c.claimed_to, q.position, q.unit,
-         q.value, q.min, q.max, q.approximate,
+         q.value, q.min, q.max, q.approximate, julianday(c.claimed_from) AS jf, julianday(c.claimed_to) AS jt,
          CASE WHEN q.value IS NOT NULL THEN q.value - q.approximate * abs(q.value) * ? ELSE coalesce(q.min, 0) END AS low,
          CASE WHEN q.value IS NOT NULL THEN q.value + q.approximate * abs(q.value) * ? ELSE q.max END AS high
   FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
   WHERE c.stance = 'asserts' AND c.topic_id IS NOT NULL AND c.claimant_id IS NOT NULL ${topicFilter}`;
 
 // Days between two claimed spans; 0 when they overlap ("2024-10" and "2024-10-17" are 0 days apart).
-const DAYS_APART = `max(0, julianday(b.claimed_from) - julianday(a.claimed_to), julianday(a.claimed_from) - julianday(b.claimed_to))`;
+const DAYS_APART = `max(0, b.jf - a.jt, a.jf - b.jt)`;
 const RANGE = (x: string) =>
   `json_object('value', ${x}.value, 'min', ${x}.min, 'max', ${x}.max, 'approximate', ${x}.approximate, 'low', ${x}.low, 'high', ${x}.high)`;
 
@@ -26,7 +26,7 @@ const figurePairs = (claimantFilter: string) => `
          CAST(${DAYS_APART} AS INTEGER) AS days_apart,
          ROW_NUMBER() OVER (PARTITION BY a.claim_id, b.claim_id ORDER BY a.position, b.position) AS nth
   FROM figures a JOIN figures b ON b.topic_id = a.topic_id AND b.unit = a.unit AND b.claimant_id <> a.claimant_id
-    AND (a.claimed_from, a.claim_id) < (b.claimed_from, b.claim_id) AND b.claimed_from <= date(a.claimed_to, '+' || ? || ' days')
+    AND (a.claimed_from, a.claim_id) < (b.claimed_from, b.claim_id) AND b.jf <= a.jt + ?
   WHERE (a.high < b.low OR b.high < a.low) AND ${DAYS_APART} <= ? ${claimantFilter}`;
 
 const EARLIER = '(f.claimed_from, f.id) < (t.claimed_from, t.id)';
@@ -60,7 +60,7 @@ export function conflictPairsSql(f: ConflictFilters): { from: string; params: un
   const candidates: string[] = [];
   if (wantsFigures) {
     params.push(f.tolerance, f.tolerance, ...(f.topic ?? []), f.windowDays, f.windowDays);
-    ctes.push(`figures AS (${figures(f.topic ? `AND c.topic_id IN ${marks(f.topic)}` : '')})`);
+    ctes.push(`figures AS MATERIALIZED (${figures(f.topic ? `AND c.topic_id IN ${marks(f.topic)}` : '')})`);
     const claimantFilter = f.claimant ? `AND (a.claimant_id IN ${marks(f.claimant)} OR b.claimant_id IN ${marks(f.claimant)})` : '';
     if (f.claimant) params.push(...f.claimant, ...f.claimant);
     ctes.push(`figure_pairs AS (${figurePairs(claimantFilter)})`);

@@ -1,0 +1,96 @@
+// The servers under test, each a child process started as `npm start` starts claimtrail (node --import tsx),
+// on 127.0.0.1 and a free port; and a sampler of a process's resident memory from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const START_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+export interface Server { url: string; pid: number; stop: () => Promise<void> }
+
+const running = new Set<ChildProcess>();
+
+/** Kills whatever is still running (the harness calls this on exit, on a signal and on failure). */
+export function killAll(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Starts `script` with `env` and resolves once GET /health answers 200; rejects if it exits first. */
+export async function startServer(script: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT, env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  const keep = (chunk: Buffer) => { output = (output + chunk).slice(-4000); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!exited(child)) {
+    if (Date.now() > deadline) break;
+    const status = await fetch(`${url}/health`).then((r) => r.status, () => 0);
+    if (status === 200) return { url, pid: child.pid!, stop: () => stop(child) };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill('SIGKILL');
+  running.delete(child);
+  throw new Error(`${script} did not start (${exited(child) ? `exit ${child.exitCode ?? child.signalCode}` : 'timed out'}):\n${output}`);
+}
+
+/** SIGTERM (claimtrail closes its database cleanly), SIGKILL if it is still there after a few seconds. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (!exited(child)) {
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await gone;
+    clearTimeout(timer);
+  }
+  running.delete(child);
+}
+
+export interface Memory { rss: number; anon: number }
+
+/** VmRSS and RssAnon of a process in bytes (RssAnon leaves out mapped file pages, e.g. SQLite's mmap). */
+export function readMemory(pid: number): Memory | undefined {
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), anon: kb('RssAnon') };
+}
+
+/** Reads a process's memory every `everyMs` until stopped; keeps the peaks and, when asked, every sample. */
+export function sampleMemory(pid: number, everyMs = 100, onSample?: (m: Memory) => void) {
+  const peak: Memory = { rss: 0, anon: 0 };
+  const take = () => {
+    const m = readMemory(pid);
+    if (!m) return;
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.anon = Math.max(peak.anon, m.anon);
+    onSample?.(m);
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return { peak, stop: () => { clearInterval(timer); take(); return peak; } };
+}
