@@ -1,3 +1,4 @@
+/// <reference path="./autocannon.d.ts" />
 // Load with autocannon, latencies timed per response (autocannon's own histogram keeps whole
 // milliseconds, too coarse for sub-millisecond pages), and a streamed export timed and memory-sampled.
 import autocannon, { type Options } from 'autocannon';
@@ -66,6 +67,23 @@ export function load(base: string, paths: string[], { connections, duration }: L
   });
 }
 
+/**
+ * Waits until the server answers /health quickly twice in a row: requests still queued when a load ends
+ * (SQLite work cannot be cancelled when a client goes away) must not be billed to the next scenario.
+ * Resolves with the milliseconds it waited, or rejects after `maxMs`.
+ */
+export async function settle(base: string, maxMs: number): Promise<number> {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 2) {
+    if (performance.now() - started > maxMs) throw new Error(`the server was still busy ${maxMs} ms after the load ended`);
+    const asked = performance.now();
+    const status = await fetch(`${base}/health`, { signal: AbortSignal.timeout(maxMs) }).then((r) => r.status, () => 0);
+    quick = status === 200 && performance.now() - asked < 50 ? quick + 1 : 0;
+  }
+  return Math.round(performance.now() - started);
+}
+
 export interface ExportResult {
   status: number;
   rows: number;
@@ -77,9 +95,10 @@ export interface ExportResult {
   peak_rss: number;
   anon_before: number;
   peak_anon: number;
-  /** Least-squares growth of RssAnon per byte streamed over the second half of the export (0: flat). */
-  anon_slope: number | null;
 }
+
+/** A slow client: reading stops for `ms` after `atRows` rows; a server that keeps producing grows meanwhile. */
+export interface Pause { at_rows: number; ms: number; anon_at_pause: number; peak_anon_during: number; bytes_after: number }
 
 /** Records (not lines: a quoted field may hold a newline) in CSV text, counted as the bytes arrive. */
 function recordCounter() {
@@ -97,42 +116,55 @@ function recordCounter() {
   };
 }
 
-function slope(points: { x: number; y: number }[]): number | null {
-  if (points.length < 3) return null;
-  const mx = points.reduce((a, p) => a + p.x, 0) / points.length;
-  const my = points.reduce((a, p) => a + p.y, 0) / points.length;
-  const sxx = points.reduce((a, p) => a + (p.x - mx) ** 2, 0);
-  return sxx === 0 ? null : round(points.reduce((a, p) => a + (p.x - mx) * (p.y - my), 0) / sxx, 4);
-}
+export interface ExportOptions { expectedRows: number; timeoutMs: number; pause?: { atRows: number; ms: number } }
 
-/** One export request read to the end as fast as the client can, with the server's memory every 100 ms. */
-export function measureExport(base: string, path: string, pid: number, expectedRows: number, timeoutMs: number): Promise<ExportResult> {
+/**
+ * One export request read to the end, with the server's memory every 100 ms: as fast as the client can,
+ * or with one pause (wall time and rows/s then include it).
+ */
+export function measureExport(base: string, path: string, pid: number, options: ExportOptions): Promise<ExportResult & { pause?: Pause }> {
   const before = readMemory(pid) ?? { rss: NaN, anon: NaN };
   const counter = recordCounter();
-  const samples: { x: number; y: number }[] = [];
+  let pause: Pause | undefined;
+  let pausing = false;
   let bytes = 0;
-  const memory = sampleMemory(pid, 100, (m) => samples.push({ x: bytes, y: m.anon }));
+  let bytesAtPause = 0;
+  const memory = sampleMemory(pid, 100, (m) => {
+    if (pausing) pause!.peak_anon_during = Math.max(pause!.peak_anon_during, m.anon);
+  });
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = get(base + path, { headers: { accept: 'text/csv' } }, (response) => {
       response.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         counter.add(chunk);
+        if (options.pause && !pause && counter.records > options.pause.atRows) {
+          const anon = readMemory(pid)?.anon ?? NaN;
+          pause = { at_rows: counter.records - 1, ms: options.pause.ms, anon_at_pause: anon, peak_anon_during: anon, bytes_after: 0 };
+          pausing = true;
+          bytesAtPause = bytes;
+          response.pause();
+          setTimeout(() => {
+            pausing = false;
+            response.resume();
+          }, options.pause.ms);
+        }
       });
       response.on('end', () => {
         clearTimeout(guard);
         const wall = performance.now() - started;
         const peak = memory.stop();
         const rows = Math.max(0, counter.records - 1);
+        if (pause) pause.bytes_after = bytes - bytesAtPause;
         resolve({
-          status: response.statusCode ?? 0, rows, expected_rows: expectedRows, bytes, wall_ms: Math.round(wall),
+          status: response.statusCode ?? 0, rows, expected_rows: options.expectedRows, bytes, wall_ms: Math.round(wall),
           rows_per_s: Math.round(rows / (wall / 1000)), rss_before: before.rss, peak_rss: peak.rss,
-          anon_before: before.anon, peak_anon: peak.anon, anon_slope: slope(samples.filter((s) => s.x >= bytes / 2)),
+          anon_before: before.anon, peak_anon: peak.anon, ...(pause ? { pause } : {}),
         });
       });
       response.on('error', fail);
     });
-    const guard = setTimeout(() => request.destroy(new Error(`export took over ${timeoutMs} ms`)), timeoutMs);
+    const guard = setTimeout(() => request.destroy(new Error(`export took over ${options.timeoutMs} ms`)), options.timeoutMs);
     function fail(error: Error) {
       clearTimeout(guard);
       memory.stop();

@@ -25,6 +25,8 @@ export type ScenarioKind = 'list' | 'search' | 'item';
 export interface Scenario {
   name: string;
   kind: ScenarioKind;
+  /** The request as the results show it (the path, or its pattern when several rotate). */
+  request: string;
   /** Requests rotate through these paths, one per request. */
   paths: string[];
   /** Items a correct first response holds at least (a sanity check that the request found something). */
@@ -131,8 +133,9 @@ const q = encodeURIComponent;
 /** Every measured request, named for the results (names are the keys a comparison between runs matches on). */
 export function scenarios(c: Choices): Scenario[] {
   const month = `from=${c.month.month}&to=${c.month.month}`;
-  const list = (name: string, path: string, minItems = 1): Scenario => ({ name, kind: 'list', paths: [path], minItems });
-  const search = (name: string, word: string): Scenario => ({ name, kind: 'search', paths: [`/v1/search?q=${q(word)}`], minItems: 1 });
+  const list = (name: string, path: string): Scenario => ({ name, kind: 'list', request: path, paths: [path], minItems: 1 });
+  const search = (name: string, word: string): Scenario =>
+    ({ name, kind: 'search', request: `/v1/search?q=${q(word)}`, paths: [`/v1/search?q=${q(word)}`], minItems: 1 });
   return [
     list('claims-unfiltered', '/v1/claims'),
     list('claims-by-claimant', `/v1/claims?claimant=${q(c.claimant.id)}`),
@@ -147,7 +150,7 @@ export function scenarios(c: Choices): Scenario[] {
     list('facets-unfiltered', '/v1/claims?facets=claimant,stance&limit=1'),
     list('entities-name-prefix', `/v1/entities?q=${q(c.namePrefix.q)}`),
     list('timeline-hot-entity', `/v1/timeline?entity=${q(c.hotEntity.id)}`),
-    { name: 'claim-by-id', kind: 'item', paths: c.claimIds.map((id) => `/v1/claims/${q(id)}`), minItems: 0 },
+    { name: 'claim-by-id', kind: 'item', request: '/v1/claims/{id}', paths: c.claimIds.map((id) => `/v1/claims/${q(id)}`), minItems: 1 },
   ];
 }
 

@@ -80,17 +80,32 @@ export function readMemory(pid: number): Memory | undefined {
   return { rss: kb('VmRSS'), anon: kb('RssAnon') };
 }
 
-/** Reads a process's memory every `everyMs` until stopped; keeps the peaks and, when asked, every sample. */
+/**
+ * Reads a process's memory every `everyMs` until stopped; keeps the peak of the whole run, and of each
+ * window (from one `window()` call to the next).
+ */
 export function sampleMemory(pid: number, everyMs = 100, onSample?: (m: Memory) => void) {
   const peak: Memory = { rss: 0, anon: 0 };
+  let windowPeak: Memory = { rss: 0, anon: 0 };
   const take = () => {
     const m = readMemory(pid);
     if (!m) return;
-    peak.rss = Math.max(peak.rss, m.rss);
-    peak.anon = Math.max(peak.anon, m.anon);
+    for (const p of [peak, windowPeak]) {
+      p.rss = Math.max(p.rss, m.rss);
+      p.anon = Math.max(p.anon, m.anon);
+    }
     onSample?.(m);
   };
   take();
   const timer = setInterval(take, everyMs);
-  return { peak, stop: () => { clearInterval(timer); take(); return peak; } };
+  return {
+    peak,
+    window: () => {
+      take();
+      const last = windowPeak;
+      windowPeak = { rss: 0, anon: 0 };
+      return last;
+    },
+    stop: () => { clearInterval(timer); take(); return peak; },
+  };
 }

@@ -59,7 +59,7 @@ export interface AppDeps {
 
 type OptionalSetting =
   | 'corsOrigins' | 'cacheMaxAgeSeconds' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy' | 'conflictWindowDays'
-  | 'readAccess' | 'writeRateLimitMax' | 'changesPollMs' | 'publicUrl';
+  | 'readAccess' | 'writeRateLimitMax' | 'changesPollMs' | 'publicUrl' | 'validateResponses';
 
 /** API keys must never reach a log, whatever a serializer or a debug line decides to print. */
 export const loggerOptions = (level: string) => ({
@@ -81,7 +81,9 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are built from typed rows, so in production they are written as they are; tests (and
+  // RESPONSE_VALIDATION=on) check each one against its zod schema, where a drift from the contract shows.
+  app.setSerializerCompiler(config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: 'data/claimtrail.db', host: '127.0.0.1', port: 3000, logLevel: 'info',
       corsOrigins: [], cacheMaxAgeSeconds: 0, rateLimitMax: 3000, rateLimitWindowMs: 60_000, trustProxy: false,
-      conflictWindowDays: 31, readAccess: 'public', writeRateLimitMax: 600, changesPollMs: 500,
+      conflictWindowDays: 31, readAccess: 'public', writeRateLimitMax: 600, changesPollMs: 500, validateResponses: false,
     });
   });
 

@@ -65,6 +65,7 @@ const envSchema = z.object({
     .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol) && new URL(url).pathname === '/' && !url.endsWith('/'),
       'must be the origin clients reach the API at, like https://claims.example.org (no path, no trailing slash)')
     .optional(),
+  RESPONSE_VALIDATION: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   READ_ACCESS: z.enum(['public', 'key'], { error: 'must be public (anyone may read) or key (reads need a reader key)' })
     .default('public'),
   WRITE_RATE_LIMIT_MAX: z
@@ -100,6 +101,8 @@ export interface Config {
   conflictWindowDays: number;
   /** Where clients reach the API, for absolute IRIs in JSON-LD; unset: IRIs are relative to the document. */
   publicUrl?: string;
+  /** Check every response against its zod schema before sending (tests do; it costs ~10% of a list). */
+  validateResponses: boolean;
   /** public: anyone may read; key: reads need a key (any role). Writes always need an editor key. */
   readAccess: 'public' | 'key';
   /** Writes per key per rate-limit window; 0 switches the write limit off. */
@@ -120,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const variable = String(issue.path[0]);
     throw new ConfigError(`invalid configuration: ${variable}=${JSON.stringify(env[variable])} ${issue.message}`);
   }
-  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX, CHANGES_POLL_MS, PUBLIC_URL } = result.data;
+  const { CONFLICT_WINDOW_DAYS, READ_ACCESS, WRITE_RATE_LIMIT_MAX, CHANGES_POLL_MS, PUBLIC_URL, RESPONSE_VALIDATION } = result.data;
   const { DATABASE_URL, HOST, PORT, LOG_LEVEL } = result.data;
   const { CORS_ORIGINS, CACHE_MAX_AGE_SECONDS, RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS, TRUST_PROXY } = result.data;
   return {
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimitMax: RATE_LIMIT_MAX, rateLimitWindowMs: RATE_LIMIT_WINDOW_MS, trustProxy: TRUST_PROXY,
     conflictWindowDays: CONFLICT_WINDOW_DAYS, readAccess: READ_ACCESS, writeRateLimitMax: WRITE_RATE_LIMIT_MAX,
     changesPollMs: CHANGES_POLL_MS, ...(PUBLIC_URL ? { publicUrl: PUBLIC_URL } : {}),
+    validateResponses: RESPONSE_VALIDATION === 'on',
   };
 }
 

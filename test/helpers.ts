@@ -33,7 +33,7 @@ export function seededDb(): Db {
 
 export async function seededApp(): Promise<{ app: FastifyInstance; db: Db }> {
   const db = seededDb();
-  const app = await buildApp({ config: { logLevel: 'silent' }, db });
+  const app = await buildApp({ config: { logLevel: 'silent', validateResponses: true }, db });
   return { app, db };
 }
 

@@ -85,3 +85,30 @@ describe.each(RESOURCES)('$path', ({ path, table }) => {
     expect(res.json().errors[0]).toMatchObject({ in: 'path', name: 'id' });
   });
 });
+
+describe('serving without response validation (production)', () => {
+  it('sends exactly what the validating serializer sends, on every list and item', async () => {
+    const { buildApp } = await import('../src/app.js');
+    const { seededDb } = await import('./helpers.js');
+    const plainDb = seededDb();
+    const plain = await buildApp({ config: { logLevel: 'silent', validateResponses: false }, db: plainDb });
+    const urls = [
+      ...RESOURCES.flatMap(({ path }) => [`${path}?limit=3`, `${path}?limit=2&cursor=`]),
+      '/v1/search?q=troops&limit=3', '/v1/timeline?limit=3', '/v1/conflicts?limit=2', '/v1/topics/nk-troops-sent/figures?limit=3',
+      '/v1/claims/kh1018-nis-1500-special-forces-shipped', '/v1/entities/nis', '/v1/articles/kh-2024-11-25-nk-casualties',
+      '/v1/claims?limit=2&facets=stance&count=true',
+    ];
+    for (const url of urls) {
+      let target = url;
+      if (url.endsWith('cursor=')) {
+        target += (await app.inject({ url: url.replace('&cursor=', '') })).json().next_cursor;
+      }
+      const checked = await app.inject({ url: target });
+      const sent = await plain.inject({ url: target });
+      expect(sent.statusCode, target).toBe(200);
+      expect(sent.json(), target).toEqual(checked.json());
+      expect(sent.body, target).not.toMatch(/"_k\d"/);
+    }
+    await plain.close();
+  });
+});

@@ -1,7 +1,9 @@
 // Writes a resolved corpus into the database in one transaction, replacing what was there, so a
 // reload leaves exactly the rows the annotation files describe and a failure leaves the old ones.
+import type { Statement } from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.js';
 import * as t from '../db/schema.js';
 import { firstDay, lastDay } from './dates.js';
@@ -34,6 +36,103 @@ export function storeCorpus(sqlite: Db, corpus: Corpus): Record<string, number> 
  */
 export function insertCorpus(sqlite: Db, corpus: Corpus): void {
   insertRows(sqlite, corpusRows(corpus));
+}
+
+export type BulkPhase = 'rows' | 'indexes' | 'full-text' | 'entity stats' | 'analyze';
+/** Where a bulk load is: rows written so far per table, and the phase it has reached. */
+export interface BulkProgress { phase: BulkPhase; rows: Record<string, number> }
+
+/**
+ * storeCorpus for a corpus too large to hold in memory at once (a benchmark's millions of claims):
+ * the same rows, mapped by the same code, written batch by batch through prepared statements in one
+ * transaction, replacing what was there. A batch may refer to its own rows and earlier batches'.
+ * Keeping full-text indexes and secondary indexes in step row by row costs more than the rows
+ * themselves, so both are dropped for the load and built once at the end (a sort, not millions of
+ * random inserts); entity stats are refreshed once, and ANALYZE gives the planner the new shape.
+ */
+export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgress?: (progress: BulkProgress) => void): Record<string, number> {
+  const db = drizzle(sqlite);
+  const counts: Record<string, number> = Object.fromEntries(TABLES_CHILD_FIRST.map((table) => [tableName(table), 0]).reverse());
+  const report = (phase: BulkPhase) => onProgress?.({ phase, rows: { ...counts } });
+  sqlite.transaction(() => {
+    const deferred = dropDeferred(sqlite);
+    for (const table of TABLES_CHILD_FIRST) db.delete(table).run();
+    const insert = bulkInserter(sqlite);
+    for (const batch of batches) {
+      for (const [table, tableRows] of corpusRows(batch)) counts[tableName(table)] += insert(table, tableRows);
+      report('rows');
+    }
+    report('indexes');
+    for (const { sql } of deferred.indexes) sqlite.exec(sql);
+    report('full-text');
+    for (const name of deferred.fullText) rebuildFullText(sqlite, name);
+    for (const { sql } of deferred.triggers) sqlite.exec(sql);
+    report('entity stats');
+    refreshEntityStats(sqlite);
+    report('analyze');
+    sqlite.exec('ANALYZE');
+  })();
+  return counts;
+}
+
+/** Drops the corpus tables' secondary indexes and full-text triggers; returns what rebuilds them. */
+function dropDeferred(sqlite: Db) {
+  const names = TABLES_CHILD_FIRST.map(tableName);
+  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
+    AND (type = 'index' OR (type = 'trigger' AND name GLOB '*_fts_*')) ORDER BY name`).all(JSON.stringify(names)) as { type: string; name: string; sql: string }[];
+  for (const { type, name } of schema) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
+  const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
+    ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  return { indexes: schema.filter((s) => s.type === 'index'), triggers: schema.filter((s) => s.type === 'trigger'), fullText };
+}
+
+/**
+ * Rebuilds a full-text index from its content table. With FTS5's defaults (a 1 MiB buffer of terms,
+ * merging segments as they pile up) a million rows are written and merged many times over; a large
+ * buffer and no merging during the rebuild write the index about once, then the defaults come back.
+ */
+function rebuildFullText(sqlite: Db, name: string): void {
+  // Literal numbers: FTS5 refuses a bound JavaScript number (a REAL) for these integer settings.
+  const set = (key: string, value: number) => sqlite.exec(`INSERT INTO "${name}"("${name}", rank) VALUES ('${key}', ${value})`);
+  set('automerge', 0);
+  set('hashsize', 256 * 2 ** 20);
+  sqlite.exec(`INSERT INTO "${name}"("${name}") VALUES ('rebuild'); INSERT INTO "${name}"("${name}") VALUES ('optimize')`);
+  set('automerge', 4);
+  set('hashsize', 2 ** 20);
+}
+
+/**
+ * Inserts rows one prepared statement at a time, each value encoded by its drizzle column exactly as
+ * drizzle's insert encodes it (JSON, booleans); a value left undefined gets the column's default, as there.
+ */
+function bulkInserter(sqlite: Db): (table: SQLiteTable, rows: Record<string, unknown>[]) => number {
+  const statements = new Map<string, Statement>();
+  return (table, rows) => {
+    const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+    if (columns.length > 31) throw new Error(`bulk load: ${tableName(table)} has more columns than a bit mask holds`);
+    let defined = -1;
+    let present: [string, SQLiteColumn][] = [];
+    let statement: Statement | undefined;
+    for (const row of rows) {
+      // Rows of a table nearly always define the same columns: the statement changes only when they do.
+      let mask = 0;
+      for (let i = 0; i < columns.length; i++) if (row[columns[i][0]] !== undefined) mask |= 1 << i;
+      if (mask !== defined || !statement) {
+        defined = mask;
+        present = columns.filter((_, i) => mask & (1 << i));
+        const names = present.map(([, column]) => `"${column.name}"`);
+        const sql = `INSERT INTO "${tableName(table)}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+        statement = statements.get(sql) ?? statements.set(sql, sqlite.prepare(sql)).get(sql)!;
+      }
+      const values = new Array<unknown>(present.length);
+      for (let i = 0; i < present.length; i++) {
+        const value = row[present[i][0]];
+        values[i] = value === null ? null : present[i][1].mapToDriverValue(value);
+      }
+      statement.run(values);
+    }
+    return rows.length;
+  };
 }
 
 function insertRows(sqlite: Db, rows: Rows): void {

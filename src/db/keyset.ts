@@ -48,11 +48,17 @@ export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, curso
     params.push(...key);
   }
   const direction = q.descending ? ' DESC' : '';
-  const keys = q.columns.map((c, i) => `${c} AS _k${i}`).join(', ');
+  const keyColumns = q.columns.map((c, i) => `${c} AS _k${i}`).join(', ');
   const order = q.columns.map((c) => `${c}${direction}`).join(', ');
-  const sql = `SELECT ${q.select}, ${keys} FROM ${q.from} ${whereClause(where)} ORDER BY ${order} LIMIT ?`;
+  const sql = `SELECT ${q.select}, ${keyColumns} FROM ${q.from} ${whereClause(where)} ORDER BY ${order} LIMIT ?`;
   const rows = cached(db, sql).all(...params, limit + 1) as (Row & Record<string, string | number>)[];
-  return toPage(rows, limit, q.sort, (row) => q.columns.map((_, i) => row[`_k${i}`]) as SortKey, q.map);
+  // The sort keys were selected only to build the cursor: they must not reach a response.
+  const keyed = rows.map((row) => {
+    const key = q.columns.map((_, i) => row[`_k${i}`]) as SortKey;
+    q.columns.forEach((_, i) => delete row[`_k${i}`]);
+    return { row: row as Row, key };
+  });
+  return toPage(keyed, limit, q.sort, (r) => r.key, (page) => q.map(page.map((r) => r.row)));
 }
 
 /** The common case: a whole table ordered by primary key. */

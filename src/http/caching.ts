@@ -58,8 +58,11 @@ function matches(ifNoneMatch: string | undefined, tag: unknown): boolean {
  */
 function upgradeVersionedTag(reply: FastifyReply, payload: string | Buffer): void {
   const tag = reply.getHeader('etag');
+  if (typeof tag !== 'string') return;
+  // Lists ({"data": [...]}) have no top-level version; parsing a 40 KB page to learn that cost more than
+  // serving it. Items are small, and only they are parsed.
   const text = payload.toString();
-  if (typeof tag !== 'string' || !text.startsWith('{') || !text.includes('"version":')) return;
+  if (!text.startsWith('{') || text.startsWith('{"data":') || !text.includes('"version":')) return;
   const version = (JSON.parse(text) as { version?: unknown }).version;
   if (Number.isInteger(version)) reply.header('etag', versionTag(version as number, tag.replace(/^W\//, '').replaceAll('"', '')));
 }

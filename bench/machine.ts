@@ -1,0 +1,77 @@
+// Where the numbers were made: the machine, the versions that matter, the commit, the command.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ROOT } from './servers.js';
+
+export interface Machine {
+  command: string;
+  /** busy_before: the share of CPU time other processes used in the second before the run (they skew every number). */
+  machine: { cpu: string; cores: number; memory_bytes: number; os: string; busy_before: number };
+  versions: Record<string, string>;
+  git_commit: string;
+}
+
+const packageVersion = (name: string) =>
+  (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+function npmVersion(): string {
+  const agent = /npm\/(\S+)/.exec(process.env.npm_config_user_agent ?? '')?.[1];
+  if (agent) return agent;
+  try {
+    return execFileSync('npm', ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The checked-out commit, read from .git directly (HEAD, then the branch's ref file or packed-refs). */
+function gitCommit(): string {
+  const git = join(ROOT, '.git');
+  try {
+    const head = readFileSync(join(git, 'HEAD'), 'utf8').trim();
+    const ref = /^ref: (.+)$/.exec(head)?.[1];
+    if (!ref) return head;
+    if (existsSync(join(git, ref))) return readFileSync(join(git, ref), 'utf8').trim();
+    const packed = readFileSync(join(git, 'packed-refs'), 'utf8').split('\n').find((line) => line.endsWith(` ${ref}`));
+    return packed?.split(' ')[0] ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The share of all cores' time spent running anything (iowait counts as idle) over `ms`. */
+async function cpuBusy(ms: number): Promise<number> {
+  const read = () => {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]
+      .trim().split(/\s+/).slice(1, 9).map(Number);
+    return { busy: user + nice + system + irq + softirq + steal, all: user + nice + system + idle + iowait + irq + softirq + steal };
+  };
+  try {
+    const a = read();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const b = read();
+    return Number(((b.busy - a.busy) / Math.max(1, b.all - a.all)).toFixed(2));
+  } catch {
+    return NaN;
+  }
+}
+
+export async function machine(command: string): Promise<Machine> {
+  const cpu = cpus();
+  const memory = new Database(':memory:');
+  const sqlite = (memory.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  memory.close();
+  return {
+    command,
+    machine: { cpu: cpu[0]?.model.trim() ?? 'unknown', cores: cpu.length, memory_bytes: totalmem(), os: `${platform()} ${release()}`,
+      busy_before: await cpuBusy(1000) },
+    versions: {
+      node: process.version, npm: npmVersion(), sqlite, better_sqlite3: packageVersion('better-sqlite3'),
+      fastify: packageVersion('fastify'), autocannon: packageVersion('autocannon'),
+    },
+    git_commit: gitCommit(),
+  };
+}

@@ -1,0 +1,183 @@
+// The benchmark harness (bench/): its verdicts on fixed numbers, its baseline against the real route,
+// and one short run end to end on the seed corpus.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Statement } from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { buildBaseline, BASELINE_SQL } from '../bench/baseline.js';
+import { evaluate, updateMarkdown, LIMITS, type BenchResult, type ScenarioResult } from '../bench/report.js';
+import { buildApp } from '../src/app.js';
+import type { Db } from '../src/db/client.js';
+import { ROOT, useProcesses } from './processes.js';
+import { seededDb } from './helpers.js';
+
+function scenario(name: string, kind: ScenarioResult['kind'], p50: number, p99: number, rps = 1000): ScenarioResult {
+  return {
+    name, kind, request: `/v1/${name}`, paths: 1, first_response: { status: 200, items: 50, ms: p50 / 5 }, warmed: true,
+    settle_ms: 60, peak_rss: 200 * 2 ** 20, requests: rps * 10, seconds: 10,
+    req_per_s: rps, latency_ms: { p50, p90: p99, p99, mean: p50, max: p99 }, errors: 0, timeouts: 0, non_2xx: 0,
+    status_codes: { 200: rps * 10 }, bytes_per_response: 40_000, ok: true,
+  };
+}
+
+function fixture(): BenchResult {
+  const hot = scenario('claims-by-entity-hot', 'list', 5, 12, 900);
+  return {
+    name: '2025-01-01-1m', date: '2025-01-01T00:00:00.000Z', command: 'npm run bench -- --db x.db',
+    settings: { duration: 10, warmup: 2, connections: 10 },
+    machine: { cpu: 'Test CPU', cores: 2, memory_bytes: 2 ** 34, os: 'linux', busy_before: 0.01 },
+    versions: { node: 'v20', npm: '11', sqlite: '3.51', better_sqlite3: '12', fastify: '5', autocannon: '9' },
+    git_commit: 'abc123', corpus: { db: 'x.db', bytes: 2 ** 30, claims: 1_000_000, entity_claims: 3_000_000 },
+    choices: {
+      claims: 1_000_000, entityClaims: 3_000_000, hotEntity: { id: 'hot', claims: 100_000 },
+      coldEntity: { id: 'cold', claims: 100, inRange: true }, claimant: { id: 'nis', claims: 50_000 },
+      topic: { id: 'troops', figures: 9000 }, month: { month: '2024-10', claims: 30_000 },
+      words: { rare: { id: 'rare', claims: 3 }, common: { id: 'said', claims: 990_000 }, phrase: { id: '"a b"', claims: 10 } },
+      namePrefix: { q: 'hot', entity: 'hot' }, export: { query: 'format=csv&to=2024-01-01', rows: 100_000 }, claim_ids: 1000,
+    },
+    scenarios: [
+      scenario('claims-unfiltered', 'list', 4, 10), scenario('claims-by-entity-cold', 'list', 4.5, 11, 1000), hot,
+      scenario('search-common-word', 'search', 20, 45), scenario('claim-by-id', 'item', 1, 30),
+    ],
+    baseline: [{ scenario: hot.name, baseline: scenario('baseline-hot', 'list', 4, 9, 950), claimtrail_req_per_s: 900,
+      ratio: 900 / 950, same_answer: true }],
+    export: { request: '/v1/claims?format=csv', status: 200, rows: 100_000, expected_rows: 100_000, bytes: 60 * 2 ** 20,
+      wall_ms: 2000, rows_per_s: 50_000, rss_before: 150 * 2 ** 20, peak_rss: 170 * 2 ** 20, anon_before: 100 * 2 ** 20,
+      peak_anon: 110 * 2 ** 20, ok: true,
+      slow_client: { at_rows: 10_000, ms: 3000, anon_at_pause: 105 * 2 ** 20, peak_anon_during: 110 * 2 ** 20, bytes_after: 50 * 2 ** 20 } },
+    server: { idle_rss: 150 * 2 ** 20, peak_rss: 250 * 2 ** 20, peak_anon: 180 * 2 ** 20 },
+    compare: { name: '2025-01-01-10k', claims: 10_000, p50: { 'claims-unfiltered': 3, 'claims-by-entity-hot': 4 } },
+    targets: [],
+  };
+}
+
+const verdicts = (r: BenchResult) => Object.fromEntries(evaluate(r).map((t) => [t.id, t.pass]));
+
+describe('targets judged from the numbers', () => {
+  it('passes every target the numbers meet, and leaves the item route out of the list target', () => {
+    expect(verdicts(fixture())).toEqual({
+      'list-p99': true, 'hot-vs-cold': true, baseline: true, 'search-p99': true, flat: true, rss: true, 'export-memory': true,
+    });
+  });
+
+  it('fails each target on numbers just past its limit', () => {
+    const r = fixture();
+    r.scenarios[0].latency_ms.p99 = LIMITS.listP99Ms + 0.1;
+    r.scenarios[2].latency_ms.p50 = 4.5 * LIMITS.hotOverCold + 0.1;
+    r.baseline[0].ratio = LIMITS.baselineRatio - 0.01;
+    r.scenarios[3].latency_ms.p99 = LIMITS.searchP99Ms + 1;
+    r.server.peak_rss = LIMITS.rssBytes;
+    r.export!.slow_client.peak_anon_during = r.export!.slow_client.anon_at_pause + LIMITS.exportGrowthBytes;
+    r.compare!.p50['claims-unfiltered'] = 4 / LIMITS.p50Growth - 0.1;
+    expect(verdicts(r)).toEqual({
+      'list-p99': false, 'hot-vs-cold': false, baseline: false, 'search-p99': false, flat: false, rss: false, 'export-memory': false,
+    });
+  });
+
+  it('fails a target whose scenario had a non-2xx response, whatever its latency', () => {
+    const r = fixture();
+    Object.assign(r.scenarios[1], { non_2xx: 3, ok: false, failure: '3 non-2xx responses' });
+    r.baseline[0].same_answer = false;
+    const checks = evaluate(r);
+    expect(checks.find((t) => t.id === 'list-p99')).toMatchObject({ pass: false, measured: expect.stringContaining('failed: claims-by-entity-cold') });
+    expect(checks.find((t) => t.id === 'baseline')).toMatchObject({ pass: false, measured: expect.stringContaining('answers differ') });
+  });
+
+  it('says n/a, not pass, for what was not measured', () => {
+    const r = { ...fixture(), baseline: [], compare: undefined, export: undefined };
+    expect(verdicts(r)).toMatchObject({ baseline: null, flat: null, 'export-memory': null });
+  });
+
+  it('writes the table between its markers and keeps the hand-written text around them', () => {
+    const r = { ...fixture(), targets: evaluate(fixture()) };
+    const once = updateMarkdown('# Benchmarks\n\nHow to run.\n', [r]);
+    const twice = updateMarkdown(`${once}\nAfter.\n`, [r, { ...r, date: '2024-01-01T00:00:00.000Z', git_commit: 'older' }]);
+    expect(twice).toContain('How to run.');
+    expect(twice).toContain('After.');
+    expect(twice.match(/### 1,000,000 claims/g)).toHaveLength(1);
+    expect(twice).toContain('commit `abc123`');
+    expect(twice).toContain('| claims-by-entity-hot | `/v1/claims-by-entity-hot` | 1.00 | 5.00 | 12.0 | 12.0 | 5.00 | 900 | 0 / 0 | 200 MiB | 1.25x |');
+    expect(twice).toContain('| claims-by-entity-hot | 900 | 950 | 0.95x | 4.00 | 9.00 | yes |');
+    expect(twice).toMatch(/\| every list, filter and figures operation: p99 <= 15 ms \| worst p99 12.0 ms \(claims-by-entity-hot\) \| \*\*pass\*\* \|/);
+  });
+});
+
+/** Every statement the app runs, as text with its whitespace collapsed. */
+function recordSql(db: Db): Set<string> {
+  const seen = new Set<string>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql) as Statement;
+    const all = statement.all.bind(statement) as (...params: unknown[]) => unknown;
+    (statement as unknown as { all: typeof all }).all = (...params) => {
+      seen.add(sql.replace(/\s+/g, ' ').trim());
+      return all(...params);
+    };
+    return statement;
+  }) as Db['prepare'];
+  return seen;
+}
+
+describe('the bare baseline', () => {
+  it.each(['nk-forces-in-russia', 'north-korea'])('runs the SQL claimtrail runs for ?entity=%s and answers the same', async (entity) => {
+    const db = seededDb();
+    const seen = recordSql(db);
+    const app = await buildApp({ config: { logLevel: 'silent' }, db });
+    const baseline = buildBaseline(db);
+    const ours = await app.inject({ url: `/v1/claims?entity=${entity}` });
+    const theirs = await baseline.inject({ url: `/v1/claims?entity=${entity}` });
+    expect(ours.statusCode).toBe(200);
+    expect(theirs.json()).toEqual(ours.json());
+    expect(ours.json().data.length).toBeGreaterThan(0);
+    for (const sql of Object.values(BASELINE_SQL)) expect([...seen]).toContain(sql.replace(/\s+/g, ' ').trim());
+    await Promise.all([app.close(), baseline.close()]);
+  });
+});
+
+/** Processes still running with this database in their environment (the harness must have killed its servers). */
+function processesUsing(db: string): number[] {
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATABASE_URL=${db}`);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+describe('npm run bench on the seed corpus', () => {
+  const { dir, run } = useProcesses('bench');
+
+  it('measures two scenarios, the baseline and the export, writes the result and the table, and stops its servers', () => {
+    const db = join(dir, 'seed.db');
+    expect(run('seed/cli.ts', ['load'], { DATABASE_URL: db }).status).toBe(0);
+    const started = Date.now();
+    const bench = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--db', db, '--duration', '1', '--warmup', '0.3',
+      '--only', 'claims-by-entity-hot,search-common-word,csv-export', '--results-dir', join(dir, 'results'),
+      '--markdown', join(dir, 'BENCHMARKS.md')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(bench.status, bench.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(40_000);
+    expect(processesUsing(db)).toEqual([]);
+
+    const [file] = readdirSync(join(dir, 'results'));
+    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-189\.json$/);
+    const result = JSON.parse(readFileSync(join(dir, 'results', file), 'utf8')) as BenchResult;
+    expect(result.machine.cores).toBeGreaterThan(0);
+    expect(result.versions).toMatchObject({ node: process.version, sqlite: expect.stringMatching(/^3\./) });
+    expect(result.command).toContain('--only claims-by-entity-hot,search-common-word,csv-export');
+    expect(result.scenarios.map((s) => s.name)).toEqual(['claims-by-entity-hot', 'search-common-word']);
+    for (const s of [...result.scenarios, result.baseline[0].baseline]) {
+      expect(s, s.name).toMatchObject({ ok: true, non_2xx: 0, errors: 0 });
+      expect(s.requests).toBeGreaterThan(10);
+      const l = s.latency_ms;
+      expect(0 < l.p50 && l.p50 <= l.p90 && l.p90 <= l.p99 && l.p99 <= l.max, JSON.stringify(l)).toBe(true);
+    }
+    expect(result.baseline).toHaveLength(1);
+    expect(result.baseline[0]).toMatchObject({ scenario: 'claims-by-entity-hot', same_answer: true });
+    expect(result.export).toMatchObject({ status: 200, rows: 189, expected_rows: 189, ok: true });
+    expect(result.server.peak_rss).toBeGreaterThan(result.server.idle_rss * 0.5);
+    expect(result.targets.map((t) => t.id)).toEqual(['list-p99', 'hot-vs-cold', 'baseline', 'search-p99', 'flat', 'rss', 'export-memory']);
+    expect(readFileSync(join(dir, 'BENCHMARKS.md'), 'utf8')).toContain('| claims-by-entity-hot | `/v1/claims?entity=nk-forces-in-russia` |');
+  }, 90_000);
+});
