@@ -163,6 +163,8 @@ export const claims = sqliteTable(
     index('claims_article').on(t.articleId, t.claimedFrom, t.id),
     index('claims_claimant').on(t.claimantId, t.claimedFrom, t.id),
     index('claims_topic').on(t.topicId, t.claimedFrom, t.id),
+    // Covers ranking a topic's figures per claimant (figures' latest_by_claimant) without reading claim rows.
+    index('claims_topic_claimant').on(t.topicId, t.claimantId, t.claimedFrom, t.claimedTo, t.id),
   ],
 );
 
