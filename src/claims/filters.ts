@@ -2,7 +2,7 @@
 // (entity, date, claim) in date order, so even the most frequent entity never sorts all its claims;
 // otherwise claims are walked in date order by the index that leads with the filtered column.
 import { Conditions } from '../db/conditions.js';
-import { dayRange } from '../http/params.js';
+import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
 import type { ClaimListQuery } from './schema.js';
 
 export interface ClaimSql { from: string; where: string[]; params: unknown[]; columns: string[]; descending: boolean; sort: string }
@@ -32,7 +32,7 @@ export function claimSql(q: ClaimListQuery): ClaimSql {
   where.in('c.article_id', q.article).in('c.claimant_id', q.claimant).in('c.stance', q.stance)
     .in('c.certainty', q.certainty).in('c.topic_id', q.topic)
     .in('c.id IN (SELECT claim_id FROM claim_events WHERE event_id IN ())', q.event)
-    .overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to));
+    .overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
   if (q.has_quantity !== undefined) {
     where.add(`${q.has_quantity ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_quantities n WHERE n.claim_id = c.id)`);
   }

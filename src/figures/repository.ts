@@ -5,7 +5,7 @@ import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
 import { cached, runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
-import { dayRange } from '../http/params.js';
+import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
 import type { Topic } from '../topics/schema.js';
 import type { Figure, FigureList, FigureQuery, Spread } from './schema.js';
 
@@ -32,7 +32,7 @@ const toFigure = (r: FigureRow): Figure => ({
 function conditions(topicId: string, q: FigureQuery): Conditions {
   return new Conditions().add('c.topic_id = ?', topicId)
     .in('q.unit', q.unit).in('c.claimant_id', q.claimant)
-    .overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to));
+    .overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
 }
 
 export type FigureRepository = ReturnType<typeof createFigureRepository>;

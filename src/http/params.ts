@@ -32,6 +32,9 @@ export const facetsParam = <const V extends readonly [string, ...string[]]>(valu
 
 export const countParam = booleanParam('Also return `total`, the number of rows matching the filters.');
 
+/** A claimed_on is a year at widest ("2024": 366 days in a leap year), so no claim spans more days. */
+export const MAX_CLAIM_SPAN_DAYS = 366;
+
 /** The day span a from/to pair asks about; a row overlaps it when its own span touches it. */
 export function dayRange(from?: string, to?: string): { from?: string; to?: string } {
   return { from: from && firstDay(from), to: to && lastDay(to) };

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
 import { cached } from '../db/keyset.js';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page, type SortKey } from '../http/common.js';
-import { dayRange } from '../http/params.js';
+import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
 import type { TimelineItem, TimelineQuery } from './schema.js';
 
 interface ItemRow {
@@ -34,7 +34,7 @@ const where = (c: Conditions) => (c.where.length > 0 ? `WHERE ${c.where.join(' A
 
 /** Conditions on claims; one entity is handled by driving from entity_claims instead (see list). */
 function claimHalf(q: TimelineQuery): Conditions {
-  const c = new Conditions().in('c.topic_id', q.topic).overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to));
+  const c = new Conditions().in('c.topic_id', q.topic).overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
   // entity_claims lists every claim an entity takes part in: as claimant, via or subject.
   if (q.entity && q.entity.length > 1) c.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   return c;
