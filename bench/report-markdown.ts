@@ -5,6 +5,7 @@ import type { BenchResult, TargetCheck } from './report.js';
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : 'n/a');
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+const kb = (n: number) => (n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`);
 const code = (text: string) => `\`${text.replaceAll('|', '\\|')}\``;
 const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? '**pass**' : '**FAIL**');
 
@@ -29,7 +30,7 @@ function header(r: BenchResult): string {
 
 function scenarioTable(r: BenchResult): string {
   const compare = r.compare && r.compare.claims < r.corpus.claims ? r.compare : undefined;
-  const head = '| scenario | request | alone | p50 | p90 | p99 | mean | req/s | non-2xx / errors | peak RSS |' +
+  const head = '| scenario | request | alone | p50 | p90 | p99 | mean | req/s | size | non-2xx / errors | peak RSS |' +
     `${compare ? ` p50 vs ${int(compare.claims)} |` : ''}`;
   const rows = r.scenarios.map((s) => {
     const request = s.paths > 1 ? `${s.request} (${s.paths} in turn)` : s.request;
@@ -37,13 +38,16 @@ function scenarioTable(r: BenchResult): string {
     const ratio = compare?.p50[s.name] ? `${(s.latency_ms.p50 / compare.p50[s.name]).toFixed(2)}x` : 'n/a';
     const l = s.latency_ms;
     return `| ${s.name}${s.ok ? '' : ' **FAILED**'} | ${code(request)} | ${ms(s.first_response.ms)} | ${ms(l.p50)} | ${ms(l.p90)} |` +
-      ` ${ms(l.p99)} | ${ms(l.mean)} | ${int(s.req_per_s)} | ${failed ? `**${s.non_2xx} / ${s.errors + s.timeouts}**` : '0 / 0'} |` +
+      ` ${ms(l.p99)} | ${ms(l.mean)} | ${int(s.req_per_s)} | ${kb(s.bytes_per_response)} | ${failed ? `**${s.non_2xx} / ${s.errors + s.timeouts}**` : '0 / 0'} |` +
       ` ${mib(s.peak_rss)} |${compare ? ` ${ratio} |` : ''}`;
   });
   const notes = r.scenarios.filter((s) => s.failure).map((s) => `- ${s.name}: ${s.failure}`);
   const busy = r.scenarios.filter((s) => s.settle_ms > 1000).map((s) => `${s.name} ${(s.settle_ms / 1000).toFixed(1)} s`);
+  const few = r.scenarios.filter((s) => s.requests > 0 && s.requests < 100).map((s) => `${s.name} (${s.requests})`);
   return [head, head.replace(/[^|]+/g, ' --- '), ...rows, '',
-    '_alone_: one request with nothing else running, before the load; the rest under load. Times in ms.',
+    'Times in ms. _alone_: the scenario\'s first request, sent with nothing else running (it may include preparing' +
+    ' statements); the rest under load. _size_: body bytes per response (no compression requested).',
+    ...(few.length ? ['', `Percentiles from few responses: ${few.join(', ')}.`] : []),
     ...(busy.length ? ['', `Still busy with queued requests after the load ended (waited out before the next scenario): ${busy.join(', ')}.`] : []),
     ...(notes.length ? ['', ...notes] : []), ''].join('\n');
 }

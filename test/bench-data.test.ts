@@ -84,7 +84,11 @@ describe('the synthetic corpus', () => {
 
   it('passes the seed loader: resolving it as annotation files gives back the same corpus', () => {
     const batches = [...syntheticCorpus({ claims: CLAIMS, seed: 7 })];
-    const merged = Object.fromEntries(Object.keys(batches[0]).map((key) => [key, batches.flatMap((b) => b[key as keyof Corpus])])) as unknown as Corpus;
+    const merged: Corpus = {
+      articles: batches.flatMap((b) => b.articles), entities: batches.flatMap((b) => b.entities), topics: batches.flatMap((b) => b.topics),
+      events: batches.flatMap((b) => b.events), claims: batches.flatMap((b) => b.claims), relations: batches.flatMap((b) => b.relations),
+      mentions: batches.flatMap((b) => b.mentions),
+    };
     const files = [
       { name: 'catalog', data: { entities: merged.entities, topics: merged.topics, events: merged.events, relations: merged.relations } },
       ...merged.articles.map(({ rawText: _, body: __, hints, ...article }) => ({

@@ -97,7 +97,7 @@ describe('targets judged from the numbers', () => {
     expect(twice).toContain('After.');
     expect(twice.match(/### 1,000,000 claims/g)).toHaveLength(1);
     expect(twice).toContain('commit `abc123`');
-    expect(twice).toContain('| claims-by-entity-hot | `/v1/claims-by-entity-hot` | 1.00 | 5.00 | 12.0 | 12.0 | 5.00 | 900 | 0 / 0 | 200 MiB | 1.25x |');
+    expect(twice).toContain('| claims-by-entity-hot | `/v1/claims-by-entity-hot` | 1.00 | 5.00 | 12.0 | 12.0 | 5.00 | 900 | 39 KiB | 0 / 0 | 200 MiB | 1.25x |');
     expect(twice).toContain('| claims-by-entity-hot | 900 | 950 | 0.95x | 4.00 | 9.00 | yes |');
     expect(twice).toMatch(/\| every list, filter and figures operation: p99 <= 15 ms \| worst p99 12.0 ms \(claims-by-entity-hot\) \| \*\*pass\*\* \|/);
   });

@@ -5,14 +5,17 @@ import type { FacetCount } from '../http/params.js';
 
 export interface FilteredSet { from: string; where: string[]; params: unknown[] }
 
-/** `columns[name]` is [value expression, label expression or 'NULL']. */
+/** A sidebar shows the most frequent values; an archive can have tens of thousands of claimants. */
+export const FACET_VALUES = 50;
+
+/** `columns[name]` is [value expression, label expression or 'NULL']; the FACET_VALUES most frequent values. */
 export function facetCounts<F extends string>(
   db: Db, set: FilteredSet, facets: readonly F[], columns: Record<F, readonly [string, string]>,
 ): Record<F, FacetCount[]> {
   return Object.fromEntries(facets.map((facet) => {
     const [value, label] = columns[facet];
     const sql = `SELECT ${value} AS value, ${label} AS label, count(*) AS count FROM ${set.from} ${whereClause(set.where)}
-      GROUP BY 1 ORDER BY count DESC, value`;
+      GROUP BY 1 ORDER BY count DESC, value LIMIT ${FACET_VALUES}`;
     return [facet, cached(db, sql).all(...set.params)];
   })) as Record<F, FacetCount[]>;
 }

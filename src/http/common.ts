@@ -40,7 +40,7 @@ export const listWithExtras = <T extends z.ZodType>(item: T, id: string) =>
     next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
     total: z.number().int().optional().describe('With count=true: rows matching the filters, over all pages.'),
     facets: z.record(z.string(), z.array(facetSchema)).optional()
-      .describe('With facets=...: per field, the count of matching rows for each value, most frequent first.'),
+      .describe('With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent).'),
   }).meta({ id });
 
 export const listOf = <T extends z.ZodType>(item: T, id: string) =>
