@@ -75,8 +75,8 @@ function nameWords(): string[] {
 
 /** The rare words: lowercase code words no name or English word can equal. */
 export function codeWord(k: number): string {
-  const n = CODE_SYLLABLES.length;
-  return `${SYLLABLES[k % SYLLABLES.length]}${CODE_SYLLABLES[Math.floor(k / SYLLABLES.length) % n]}${SYLLABLES[Math.floor(k / SYLLABLES.length / n) % SYLLABLES.length]}`;
+  const [n, c] = [SYLLABLES.length, CODE_SYLLABLES.length];
+  return SYLLABLES[k % n] + CODE_SYLLABLES[Math.floor(k / n) % c] + SYLLABLES[Math.floor(k / n / c) % n];
 }
 
 const NAMING: Record<Kind, (w: string, random: Random) => [string, string[]]> = {

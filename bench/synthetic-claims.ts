@@ -58,12 +58,14 @@ export class ClaimWriter {
     const to = body.mark();
     body.write('.');
 
-    const head = stance === 'asserts' ? (chance(r, 0.02) ? 'stated that' : 'reported that') : stance === 'denies' ? 'denied reported claims that' : 'could not confirm reported claims that';
+    const head = stance === 'asserts' ? (chance(r, 0.02) ? 'stated that' : 'reported that')
+      : stance === 'denies' ? 'denied reported claims that' : 'could not confirm reported claims that';
     const named = subjects.filter((s) => s !== actor).map((s) => `${PHRASE[s.role]}${s.entity.name}`).join('');
     const claimed_on = chance(r, 0.15) ? DAYS[day].slice(0, 7) : DAYS[day];
     const claim: ResolvedClaim = {
       id, articleId, quote: '', anchor: { exact: '', prefix: '', suffix: '', start: 0, end: 0 }, claimant: claimant?.id ?? null, via: via.map((e) => e.id),
-      text: `${claimant?.name ?? 'Unnamed sources'} ${head} ${actor?.entity.name ?? 'forces'} ${verb} ${object}${named}${code ? ` (code name ${code})` : ''}${via.length ? `, as relayed by ${via[0].name}` : ''}.`,
+      text: `${claimant?.name ?? 'Unnamed sources'} ${head} ${actor?.entity.name ?? 'forces'} ${verb} ${object}${named}`
+        + `${code ? ` (code name ${code})` : ''}${via.length ? `, as relayed by ${via[0].name}` : ''}.`,
       stance, certainty: CERTAINTY(r), claimed_on,
       quantities: figure ? [figure.quantity] : [], subjects: subjects.map((s) => ({ entity: s.entity.id, role: s.role })),
       events: chance(r, 0.12) ? this.eventNear(day) : [], topic: topic?.id ?? null,
@@ -115,15 +117,15 @@ export class ClaimWriter {
     const [unit, written] = topic && chance(r, 0.9) ? [topic.unit!, topic.written] : pick(r, UNITS);
     const center = (topic?.base ?? 500) * (1 + (topic?.growth ?? 0) * (day / DAYS.length)) * (0.7 + 0.6 * r());
     const exact = Math.max(1, Math.round(center));
+    const figure = (value: number | null, min: number | null, max: number | null, approximate: boolean, text: string) =>
+      ({ quantity: { value, min, max, unit, approximate }, written: `${text} ${written}` });
+    const [near, low, high] = [round(exact), round(exact * 0.8), Math.max(round(exact * 1.2), round(exact * 0.8) + 1)];
     switch (FIGURE(r)) {
-      case 'exact': return { quantity: { value: exact, min: null, max: null, unit, approximate: false }, written: `${formatNumber(exact)} ${written}` };
-      case 'about': return { quantity: { value: round(exact), min: null, max: null, unit, approximate: true }, written: `about ${formatNumber(round(exact))} ${written}` };
-      case 'range': {
-        const [low, high] = [round(exact * 0.8), Math.max(round(exact * 1.2), round(exact * 0.8) + 1)];
-        return { quantity: { value: null, min: low, max: high, unit, approximate: false }, written: `between ${formatNumber(low)} and ${formatNumber(high)} ${written}` };
-      }
-      case 'atLeast': return { quantity: { value: null, min: round(exact), max: null, unit, approximate: false }, written: `at least ${formatNumber(round(exact))} ${written}` };
-      default: return { quantity: { value: null, min: null, max: round(exact), unit, approximate: false }, written: `up to ${formatNumber(round(exact))} ${written}` };
+      case 'exact': return figure(exact, null, null, false, formatNumber(exact));
+      case 'about': return figure(near, null, null, true, `about ${formatNumber(near)}`);
+      case 'range': return figure(null, low, high, false, `between ${formatNumber(low)} and ${formatNumber(high)}`);
+      case 'atLeast': return figure(null, near, null, false, `at least ${formatNumber(near)}`);
+      default: return figure(null, null, near, false, `up to ${formatNumber(near)}`);
     }
   }
 

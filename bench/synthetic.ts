@@ -37,6 +37,7 @@ export function* syntheticCorpus({ claims, seed, batchClaims = 10_000 }: Synthet
   }
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
 const STATE = weights({ 'remained unchanged': 3, 'were under review': 2, 'drew new attention': 1, 'were a growing concern': 1 });
 const SURNAMES = ['Reed', 'Holt', 'Marsh', 'Finch', 'Lowe', 'Barker', 'Quinn', 'Shaw', 'Doyle', 'Pryce', 'Hale', 'Moss'];
 
@@ -85,7 +86,7 @@ class ArticleWriter {
       url: `https://${publisher.slice(4).toLowerCase().replace(' ', '-')}.example/${DAYS[day].slice(0, 4)}/${DAYS[day].slice(5, 7)}/${id}`,
       language: 'en',
       published: minute
-        ? { at: `${DAYS[day]}T${String(6 + int(r, 16)).padStart(2, '0')}:${String(int(r, 60)).padStart(2, '0')}+00:00`, precision: 'minute', inferred: false, basis: null }
+        ? { at: `${DAYS[day]}T${two(6 + int(r, 16))}:${two(int(r, 60))}+00:00`, precision: 'minute', inferred: false, basis: null }
         : { at: DAYS[day], precision: 'day', inferred: false, basis: null },
       updated: chance(r, 0.1) ? { at: `${DAYS[Math.min(day + 1, DAYS.length - 1)]}T09:00+00:00`, precision: 'minute', inferred: false, basis: null } : null,
       boilerplate: [], rawText: text, body: text, hints: [],
@@ -96,7 +97,9 @@ class ArticleWriter {
   /** A sentence of background: vocabulary, and sometimes a place (a mention). */
   private filler(body: BodyWriter): void {
     const r = this.random;
-    body.write(`${capitalize(pick(r, SOURCES))} ${pick(r, ['said', 'noted', 'warned', 'added', 'stressed'])} that the ${this.word.adjective()} ${this.word.noun()} `);
+    const who = capitalize(pick(r, SOURCES));
+    const said = pick(r, ['said', 'noted', 'warned', 'added', 'stressed']);
+    body.write(`${who} ${said} that the ${this.word.adjective()} ${this.word.noun()} `);
     if (chance(r, 0.6)) {
       const place = this.catalog.entities[this.catalog.place(r)];
       body.write('near ').name(place.id, pick(r, [place.name, ...place.aliases])).write(' ');

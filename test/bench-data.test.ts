@@ -76,7 +76,8 @@ describe('the synthetic corpus', () => {
       .map((e) => ({ ...e, aliases: JSON.parse(e.aliases) as string[], description: '', wikidata_id: null, kind: e.kind as 'person' }));
     const articles = all<{ id: string; title: string; publisher: string; authors: string; raw_text: string; body: string }>(db, 'SELECT * FROM articles');
     for (const a of articles) {
-      const stored = all(db, 'SELECT article_id AS articleId, entity_id AS entityId, start, "end", text FROM mentions WHERE article_id = ? ORDER BY start', a.id);
+      const stored = all(db, `SELECT article_id AS articleId, entity_id AS entityId, start, "end", text FROM mentions
+        WHERE article_id = ? ORDER BY start`, a.id);
       expect(stored, a.id).toEqual(findMentions(a.id, a.body, entities, []));
       expect(cleanBody(a.raw_text, { title: a.title, publisher: a.publisher, authors: JSON.parse(a.authors) as string[] }), a.id).toBe(a.body);
     }
@@ -136,7 +137,8 @@ describe('the bulk load', () => {
     ];
   }
   const schema = (db: Db) => all(db, `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name`);
-  const search = (db: Db, words: string) => all(db, 'SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH ? ORDER BY c.id', words);
+  const search = (db: Db, words: string) =>
+    all(db, 'SELECT c.id FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH ? ORDER BY c.id', words);
 
   it('writes exactly the rows storeCorpus writes, whole or in batches, and leaves indexes and triggers as they were', () => {
     const stored = freshDb();

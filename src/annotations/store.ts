@@ -78,8 +78,9 @@ export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgres
 /** Drops the corpus tables' secondary indexes and full-text triggers; returns what rebuilds them. */
 function dropDeferred(sqlite: Db) {
   const names = TABLES_CHILD_FIRST.map(tableName);
-  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
-    AND (type = 'index' OR (type = 'trigger' AND name GLOB '*_fts_*')) ORDER BY name`).all(JSON.stringify(names)) as { type: string; name: string; sql: string }[];
+  const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master
+    WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND name GLOB '*_fts_*'))
+    ORDER BY name`).all(JSON.stringify(names)) as { type: string; name: string; sql: string }[];
   for (const { type, name } of schema) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
   const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
     ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
