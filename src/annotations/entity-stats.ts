@@ -8,10 +8,12 @@ const REFRESH = `
     claims_about = (SELECT count(DISTINCT claim_id) FROM claim_entities s WHERE s.entity_id = entities.id),
     claim_count = (SELECT count(*) FROM entity_claims x WHERE x.entity_id = entities.id),
     article_count = (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = entities.id),
-    first_seen = (SELECT min(c.claimed_from) FROM entity_claims x JOIN claims c ON c.id = x.claim_id
-                  WHERE x.entity_id = entities.id),
+    first_seen = (SELECT min(x.claimed_from) FROM entity_claims x WHERE x.entity_id = entities.id),
+    -- A claim spans at most 366 days, so the latest last day is among the claims that start within
+    -- 366 days of the latest start: only those are read (the hot entity has ~10% of all claims).
     last_seen = (SELECT max(c.claimed_to) FROM entity_claims x JOIN claims c ON c.id = x.claim_id
-                 WHERE x.entity_id = entities.id)`;
+                 WHERE x.entity_id = entities.id AND x.claimed_from >= date(
+                   (SELECT max(y.claimed_from) FROM entity_claims y WHERE y.entity_id = entities.id), '-366 days'))`;
 
 export function refreshEntityStats(db: Db, entityIds?: string[]): void {
   if (entityIds === undefined) {

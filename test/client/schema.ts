@@ -1265,7 +1265,7 @@ export interface components {
             next_cursor: string | null;
             /** @description With count=true: rows matching the filters, over all pages. */
             total?: number;
-            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent). */
             facets?: {
                 [key: string]: components["schemas"]["FacetCount"][];
             };
@@ -1372,7 +1372,7 @@ export interface components {
             next_cursor: string | null;
             /** @description With count=true: rows matching the filters, over all pages. */
             total?: number;
-            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent). */
             facets?: {
                 [key: string]: components["schemas"]["FacetCount"][];
             };
@@ -1823,7 +1823,7 @@ export interface components {
             next_cursor: string | null;
             /** @description With count=true: rows matching the filters, over all pages. */
             total?: number;
-            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent). */
             facets?: {
                 [key: string]: components["schemas"]["FacetCount"][];
             };
@@ -1969,7 +1969,7 @@ export interface components {
             next_cursor: string | null;
             /** @description With count=true: rows matching the filters, over all pages. */
             total?: number;
-            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first. */
+            /** @description With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent). */
             facets?: {
                 [key: string]: components["schemas"]["FacetCount"][];
             };
