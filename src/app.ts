@@ -47,8 +47,8 @@ import { topicCreateSchema, topicPatchSchema, topicSchema, type TopicCreate } fr
 import { registerAuth } from './auth/plugin.js';
 import { createChangeRepository } from './changes/repository.js';
 import { changeRoutes } from './changes/routes.js';
-import { editRoutes } from './editing/routes.js';
-import { editingService } from './editing/service.js';
+import { editRoutes, type EditRouteOptions } from './editing/routes.js';
+import { editingService, type EditableStore } from './editing/service.js';
 import { topicRoutes } from './topics/routes.js';
 
 export interface AppDeps {
@@ -100,48 +100,45 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   await registerOpenApi(app);
   registerAuth(app, db, config.readAccess);
   const writeLimit = { max: config.writeRateLimitMax, windowMs: config.rateLimitWindowMs };
+  /** The write routes of one resource (src/editing/routes.ts), on its store. */
+  const editable = <Item extends { id: string; version: number }, Create, Patch, Snapshot>(
+    store: EditableStore<Item, Create, Patch, Snapshot>,
+    options: Omit<EditRouteOptions, 'db' | 'writeLimit' | 'service' | 'resource'> & { prefix: string },
+  ) => app.register(editRoutes, { ...options, db, writeLimit, resource: store.resource, service: editingService(db, store) });
 
   await app.register(healthRoutes, { db });
   const claims = createClaimRepository(db);
   const articles = createArticleRepository(db);
   await app.register(articleRoutes, { prefix: '/v1/articles', articles, db });
-  await app.register(editRoutes, {
-    prefix: '/v1/articles', db, resource: 'articles', Noun: 'Article', tag: 'articles', writeLimit,
-    exampleId: 'kh-2024-11-25-nk-casualties',
-    service: editingService(db, articleStore(db, articles.get)), itemSchema: articleDetailSchema,
+  await editable(articleStore(db, articles.get), {
+    prefix: '/v1/articles', Noun: 'Article', tag: 'articles', exampleId: 'kh-2024-11-25-nk-casualties', itemSchema: articleDetailSchema,
     createSchema: articleCreateSchema, patchSchema: articlePatchSchema, slugSource: (a: ArticleCreate) => a.title,
   });
   await app.register(claimRoutes, { prefix: '/v1/claims', claims, articles, publicUrl: config.publicUrl ?? '', db });
-  await app.register(editRoutes, {
-    prefix: '/v1/claims', db, resource: 'claims', Noun: 'Claim', tag: 'claims', writeLimit,
-    exampleId: 'jad1120-nis-11000-troops-to-kursk-late-october',
-    service: editingService(db, claimStore(db, claims.get)), itemSchema: claimDetailSchema,
+  await editable(claimStore(db, claims.get), {
+    prefix: '/v1/claims', Noun: 'Claim', tag: 'claims', exampleId: 'jad1120-nis-11000-troops-to-kursk-late-october', itemSchema: claimDetailSchema,
     createSchema: claimCreateSchema, patchSchema: claimPatchSchema, slugSource: (c: ClaimCreate) => c.text,
   });
   await app.register(claimRelationRoutes, { prefix: '/v1/claims', db, writeLimit });
   const entities = createEntityRepository(db);
   const events = createEventRepository(db);
   await app.register(entityRoutes, { prefix: '/v1/entities', entities, db });
-  await app.register(editRoutes, {
-    prefix: '/v1/entities', db, resource: 'entities', Noun: 'Entity', tag: 'entities', exampleId: 'nis', writeLimit,
-    service: editingService(db, entityStore(db, entities.get)), itemSchema: entitySchema,
+  await editable(entityStore(db, entities.get), {
+    prefix: '/v1/entities', Noun: 'Entity', tag: 'entities', exampleId: 'nis', itemSchema: entitySchema,
     createSchema: entityCreateSchema, patchSchema: entityPatchSchema, slugSource: (e: EntityCreate) => e.name,
   });
   await app.register(mergeRoutes, {
     prefix: '/v1/entities', db, entity: entities.get, claimView: claims.get, eventView: events.get, writeLimit,
   });
   await app.register(eventRoutes, { prefix: '/v1/events', events, db });
-  await app.register(editRoutes, {
-    prefix: '/v1/events', db, resource: 'events', Noun: 'Event', tag: 'events', writeLimit,
-    exampleId: 'nk-special-forces-shipped-to-vladivostok',
-    service: editingService(db, eventStore(db, events.get)), itemSchema: eventSchema,
+  await editable(eventStore(db, events.get), {
+    prefix: '/v1/events', Noun: 'Event', tag: 'events', exampleId: 'nk-special-forces-shipped-to-vladivostok', itemSchema: eventSchema,
     createSchema: eventCreateSchema, patchSchema: eventPatchSchema, slugSource: (e: EventCreate) => e.title,
   });
   const topics = createTopicRepository(db);
   await app.register(topicRoutes, { prefix: '/v1/topics', topics, db });
-  await app.register(editRoutes, {
-    prefix: '/v1/topics', db, resource: 'topics', Noun: 'Topic', tag: 'topics', exampleId: 'nk-casualties', writeLimit,
-    service: editingService(db, topicStore(db, topics.get)), itemSchema: topicSchema,
+  await editable(topicStore(db, topics.get), {
+    prefix: '/v1/topics', Noun: 'Topic', tag: 'topics', exampleId: 'nk-casualties', itemSchema: topicSchema,
     createSchema: topicCreateSchema, patchSchema: topicPatchSchema, slugSource: (t: TopicCreate) => t.question,
   });
   await app.register(figureRoutes, { prefix: '/v1/topics', figures: createFigureRepository(db) });

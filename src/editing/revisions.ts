@@ -42,8 +42,12 @@ export function tombstoneOf(db: Db, resource: Resource, id: string): Revision | 
   return row && (row.action === 'delete' || row.action === 'merge') ? toRevision(row) : undefined;
 }
 
-export function changesSince(db: Db, since: number, limit: number): Revision[] {
-  return (cached(db, 'SELECT * FROM revisions WHERE seq > ? ORDER BY seq LIMIT ?').all(since, limit) as RevisionRow[]).map(toRevision);
+/** Up to `limit` changes after `since`, in seq (= commit) order; one more is read to know if more wait. */
+export function changesSince(db: Db, since: number, limit: number, resources?: readonly Resource[]): { changes: Revision[]; hasMore: boolean } {
+  const filter = resources ? 'AND resource IN (SELECT value FROM json_each(?))' : '';
+  const params = resources ? [since, JSON.stringify(resources), limit + 1] : [since, limit + 1];
+  const rows = cached(db, `SELECT * FROM revisions WHERE seq > ? ${filter} ORDER BY seq LIMIT ?`).all(...params) as RevisionRow[];
+  return { changes: rows.slice(0, limit).map(toRevision), hasMore: rows.length > limit };
 }
 
 export const lastSeq = (db: Db) => (cached(db, 'SELECT coalesce(max(seq), 0) AS seq FROM revisions').get() as { seq: number }).seq;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nextCursorSchema } from '../http/common.js';
 import { ACTIONS, RESOURCES } from './revisions.js';
 
 export const revisionSchema = z
@@ -16,7 +17,7 @@ export const revisionSchema = z
   .meta({ id: 'Revision' });
 
 export const revisionListSchema = z
-  .object({ data: z.array(revisionSchema), next_cursor: z.string().nullable() })
+  .object({ data: z.array(revisionSchema), next_cursor: nextCursorSchema })
   .meta({ id: 'RevisionList' });
 
 /** A PATCH body must change something. */

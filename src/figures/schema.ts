@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CERTAINTIES, STANCES } from '../annotations/schema.js';
 import { entityKindSchema } from '../entities/schema.js';
-import { pageQuery } from '../http/common.js';
+import { nextCursorSchema, pageQuery } from '../http/common.js';
 import { dateParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
 import { topicSchema } from '../topics/schema.js';
 
@@ -70,7 +70,7 @@ export const figureListSchema = z
   .object({
     topic: topicSchema,
     data: z.array(figureSchema).describe('A page of figures, oldest first: by the first day of `claimed_on`, then claim id.'),
-    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    next_cursor: nextCursorSchema,
     latest_by_claimant: z.array(figureSchema).describe(
       "Each claimant's most recent figure among all the filtered figures (not just this page), by claimant id.",
     ),

@@ -33,11 +33,13 @@ export const cursorSchema = z
 
 export const pageQuery = { limit: limitSchema, cursor: cursorSchema };
 
+export const nextCursorSchema = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.');
+
 /** A list whose request may also ask for `total` and `facets` (each present only when asked for). */
 export const listWithExtras = <T extends z.ZodType>(item: T, id: string) =>
   z.object({
     data: z.array(item),
-    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    next_cursor: nextCursorSchema,
     total: z.number().int().optional().describe('With count=true: rows matching the filters, over all pages.'),
     facets: z.record(z.string(), z.array(facetSchema)).optional()
       .describe('With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent).'),
@@ -46,7 +48,7 @@ export const listWithExtras = <T extends z.ZodType>(item: T, id: string) =>
 export const listOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({
     data: z.array(item),
-    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    next_cursor: nextCursorSchema,
   }).meta({ id });
 
 const ERROR_DESCRIPTIONS = {

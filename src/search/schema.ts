@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../http/common.js';
+import { nextCursorSchema, pageQuery } from '../http/common.js';
 import { searchTextSchema } from '../http/full-text.js';
 import { enumsParam } from '../http/params.js';
 
@@ -33,7 +33,7 @@ export const searchHitSchema = z
 export const searchResultSchema = z
   .object({
     data: z.array(searchHitSchema),
-    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    next_cursor: nextCursorSchema,
   })
   .meta({ id: 'SearchResult' });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CERTAINTIES, EVENT_KINDS, STANCES } from '../annotations/schema.js';
 import { entityKindSchema } from '../entities/schema.js';
-import { pageQuery } from '../http/common.js';
+import { nextCursorSchema, pageQuery } from '../http/common.js';
 import { dateParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
 
 export const timelineQuery = z
@@ -72,7 +72,7 @@ export const timelineExample = {
 export const timelineSchema = z
   .object({
     data: z.array(timelineItemSchema),
-    next_cursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.'),
+    next_cursor: nextCursorSchema,
   })
   .meta({ id: 'Timeline', example: timelineExample });
 

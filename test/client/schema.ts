@@ -1189,6 +1189,7 @@ export interface components {
         };
         RevisionList: {
             data: components["schemas"]["Revision"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
