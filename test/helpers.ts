@@ -80,3 +80,14 @@ export function useEditorApp() {
   const etagOf = async (url: string) => (await read(url)).headers.etag as string;
   return { ctx, write, read, etagOf };
 }
+
+/** What `read` gives after `rebuild` recomputes derived rows from scratch, without keeping the rebuild. */
+export function afterRebuild<T>(db: Db, rebuild: (db: Db) => void, read: (db: Db) => T): T {
+  db.exec('SAVEPOINT oracle');
+  try {
+    rebuild(db);
+    return read(db);
+  } finally {
+    db.exec('ROLLBACK TO oracle; RELEASE oracle');
+  }
+}

@@ -58,13 +58,21 @@ function recordStatements(db: Db): Run[] {
 const ROUTES = [
   '/v1/claims', '/v1/claims?sort=-claimed_on', '/v1/claims?claimant=e7', '/v1/claims?claimant=e1',
   '/v1/claims?entity=e7', '/v1/claims?entity=e1', '/v1/claims?topic=t1', '/v1/claims?article=a5',
-  '/v1/claims?from=2024-03-01&to=2024-03-31', '/v1/claims?q=troops&sort=claimed_on',
-  '/v1/claims?entity=e1&from=2024-05', '/v1/entities', '/v1/entities?sort=-claims', '/v1/entities?q=name',
+  '/v1/claims?q=troops&sort=claimed_on', '/v1/entities', '/v1/entities?sort=-claims', '/v1/entities?q=name',
   '/v1/events', '/v1/events?entity=e1', '/v1/articles', '/v1/articles?q=troops',
+  '/v1/topics/t1/figures',
 ];
+// Every statement these run (the page, the newest latest figures, the spread's ends, the count).
+const FIGURES = ['/v1/topics/t1/figures', '/v1/topics/t1/figures?unit=troops&latest_limit=500'];
 // Merged from two halves, each walked in its own index order and cut at limit + 1 rows: the only
 // sorting left is of those few rows.
 const MERGED = ['/v1/timeline', '/v1/timeline?entity=e1', '/v1/timeline?entity=e1&from=2024-05'];
+// A date filter: the claims starting within the dates, and the month and year claims that started
+// before and reach into them, each walked in its own index order and merged (db/conditions.ts).
+const DATE_ARMS = [
+  '/v1/claims?from=2024-03-01&to=2024-03-31', '/v1/claims?from=2024-03-15&to=2024-04-20&sort=-claimed_on',
+  '/v1/claims?entity=e1&from=2024-05-10', '/v1/claims?claimant=e7&from=2024-02-03&to=2024-09',
+];
 // Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
 // limit + 1 rows) is expected; what must not happen is a scan of claims.
 const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops'];
@@ -73,16 +81,19 @@ describe('query plans on a synthetic corpus', () => {
   let db: Db;
   let runs: Run[];
   const plans = new Map<string, string[]>();
+  const allPlans = new Map<string, string[]>();
 
   beforeAll(async () => {
     db = freshDb();
     fillSynthetic(db);
     runs = recordStatements(db);
     const app = await buildApp({ config: { logLevel: 'silent' }, db });
-    for (const url of [...ROUTES, ...RANKED, ...MERGED]) {
+    for (const url of [...ROUTES, ...RANKED, ...MERGED, ...DATE_ARMS, ...FIGURES]) {
       const before = runs.length;
       const res = await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=50` });
       expect(res.statusCode, url).toBe(200);
+      allPlans.set(url, runs.slice(before).flatMap((run) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.params) as { detail: string }[]).map((p) => p.detail)));
       const page = runs.slice(before).find((r) => /ORDER BY .* LIMIT \?\s*$/s.test(r.sql));
       expect(page, `${url} ran no page query`).toBeDefined();
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${page!.sql}`).all(...page!.params) as { detail: string }[];
@@ -111,6 +122,27 @@ describe('query plans on a synthetic corpus', () => {
     expect(text, text).toMatch(/(SCAN c USING INDEX claims_claimed_from_id|SEARCH x USING (COVERING )?INDEX sqlite_autoindex_entity_claims_1)/);
     expect(text, text).toMatch(/(SCAN|SEARCH) ev USING INDEX events_start_day_id/);
     expect(text, text).not.toMatch(/^SCAN (c|claims|x)$/m);
+  });
+
+  it.each(DATE_ARMS)('%s merges one index walk per arm; only the few rows each arm gives are sorted', (url) => {
+    const plan = plans.get(url)!;
+    const text = plan.join('\n');
+    expect(text, text).toMatch(/MERGE \(UNION ALL\)/);
+    expect(text, text).toMatch(/SEARCH (c|x) USING (COVERING )?INDEX \w+ \((claimed_from|\w+_id=\? AND claimed_from)[>=<]/);
+    plan.forEach((line, i) => {
+      if (/TEMP B-TREE/.test(line)) expect(`${plan[i - 1]}\n${line}`, text).toMatch(/^SCAN \(subquery-\d+\)\nUSE TEMP B-TREE FOR ORDER BY$/);
+      expect(line, text).not.toMatch(/^SCAN (c|claims|x|entity_claims)$/);
+    });
+  });
+
+  it.each(FIGURES)('%s reads stored latest figures by index: no scan, no sort, in any statement', (url) => {
+    const text = allPlans.get(url)!.join('\n');
+    expect(text, text).toMatch(/SEARCH l USING (COVERING )?INDEX latest_figures_recent/);
+    expect(text, text).toMatch(/SEARCH l USING (COVERING )?INDEX latest_figures_low/);
+    expect(text, text).toMatch(/SEARCH l USING (COVERING )?INDEX latest_figures_high/);
+    // The page sorts only a claim's own figures by their place in it ("LAST TERM OF ORDER BY").
+    expect(text, text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    expect(text, text).not.toMatch(/^SCAN /m);
   });
 
   it('filters by entity through entity_claims, whose index leads with the entity and the date', () => {

@@ -9,6 +9,8 @@ import * as t from '../db/schema.js';
 import { firstDay, lastDay } from './dates.js';
 import { participantsOf, refreshEntityStats } from './entity-stats.js';
 import type { Corpus } from './resolve.js';
+import { FACET_TOTALS_TRIGGERS, rebuildFacetTotals } from '../claims/facet-totals.js';
+import { LATEST_FIGURES_TRIGGERS, rebuildLatestFigures } from '../figures/latest.js';
 
 // Children before parents, so deleting never trips a foreign key.
 const TABLES_CHILD_FIRST: SQLiteTable[] = [
@@ -38,7 +40,7 @@ export function insertCorpus(sqlite: Db, corpus: Corpus): void {
   insertRows(sqlite, corpusRows(corpus));
 }
 
-export type BulkPhase = 'rows' | 'indexes' | 'full-text' | 'entity stats' | 'analyze';
+export type BulkPhase = 'rows' | 'indexes' | 'full-text' | 'derived' | 'analyze';
 /** Where a bulk load is: rows written so far per table, and the phase it has reached. */
 export interface BulkProgress { phase: BulkPhase; rows: Record<string, number> }
 
@@ -66,21 +68,23 @@ export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgres
     for (const { sql } of deferred.indexes) sqlite.exec(sql);
     report('full-text');
     for (const name of deferred.fullText) rebuildFullText(sqlite, name);
-    for (const { sql } of deferred.triggers) sqlite.exec(sql);
-    report('entity stats');
+    report('derived');
+    rebuildLatestFigures(sqlite);
+    rebuildFacetTotals(sqlite);
     refreshEntityStats(sqlite);
+    for (const { sql } of deferred.triggers) sqlite.exec(sql);
     report('analyze');
     sqlite.exec('ANALYZE');
   })();
   return counts;
 }
 
-/** Drops the corpus tables' secondary indexes and full-text triggers; returns what rebuilds them. */
+/** Drops the corpus tables' secondary indexes and derived-data triggers; returns what rebuilds them. */
 function dropDeferred(sqlite: Db) {
   const names = TABLES_CHILD_FIRST.map(tableName);
   const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master
-    WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND name GLOB '*_fts_*'))
-    ORDER BY name`).all(JSON.stringify(names)) as { type: string; name: string; sql: string }[];
+    WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' OR name GLOB ? OR name GLOB ?)))
+    ORDER BY name`).all(JSON.stringify(names), LATEST_FIGURES_TRIGGERS, FACET_TOTALS_TRIGGERS) as { type: string; name: string; sql: string }[];
   for (const { type, name } of schema) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
   const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
     ORDER BY name`).all() as { name: string }[]).map((r) => r.name);

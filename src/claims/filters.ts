@@ -1,11 +1,11 @@
 // /v1/claims filters -> SQL. The driving table follows the filter: one entity walks entity_claims
 // (entity, date, claim) in date order, so even the most frequent entity never sorts all its claims;
 // otherwise claims are walked in date order by the index that leads with the filtered column.
-import { Conditions } from '../db/conditions.js';
+import { claimStartArms, Conditions, type Arm } from '../db/conditions.js';
 import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
 import type { ClaimListQuery } from './schema.js';
 
-export interface ClaimSql { from: string; where: string[]; params: unknown[]; columns: string[]; descending: boolean; sort: string }
+export interface ClaimSql { from: string; where: string[]; params: unknown[]; arms?: Arm[]; columns: string[]; descending: boolean; sort: string }
 
 export function claimSql(q: ClaimListQuery): ClaimSql {
   const sort = q.sort ?? (q.q ? 'relevance' : 'claimed_on');
@@ -31,12 +31,18 @@ export function claimSql(q: ClaimListQuery): ClaimSql {
   if (q.q && sort !== 'relevance') where.add('+c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', q.q);
   where.in('c.article_id', q.article).in('c.claimant_id', q.claimant).in('c.stance', q.stance)
     .in('c.certainty', q.certainty).in('c.topic_id', q.topic)
-    .in('c.id IN (SELECT claim_id FROM claim_events WHERE event_id IN ())', q.event)
-    .overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
+    .in('c.id IN (SELECT claim_id FROM claim_events WHERE event_id IN ())', q.event);
+  const days = dayRange(q.from, q.to);
+  let arms: Arm[] | undefined;
+  if (sort === 'relevance' || !days.from) where.overlaps('c.claimed_from', 'c.claimed_to', days, MAX_CLAIM_SPAN_DAYS);
+  else {
+    // On the first-day column of the index being walked, so each arm is a seek or a range on it.
+    arms = claimStartArms(columns[0], 'c.claimed_to', days);
+  }
   if (q.has_quantity !== undefined) {
     where.add(`${q.has_quantity ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_quantities n WHERE n.claim_id = c.id)`);
   }
-  return { from, where: where.where, params: where.params, columns, descending: sort === '-claimed_on', sort };
+  return { from, where: where.where, params: where.params, arms, columns, descending: sort === '-claimed_on', sort };
 }
 
 export const CLAIM_FACET_COLUMNS = {

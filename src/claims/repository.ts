@@ -5,6 +5,7 @@ import { groupBy, idList } from '../db/group.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { withExtras } from '../db/facets.js';
+import { totalClaims, totalFacets } from './facet-totals.js';
 import { CLAIM_FACET_COLUMNS, claimSql } from './filters.js';
 import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
 
@@ -79,7 +80,13 @@ export function createClaimRepository(db: Db) {
       const page = runKeyset<ClaimRow, Claim>(db, { ...sql, select: CLAIM_COLUMNS, map: hydrate }, {
         limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
       });
-      return withExtras(db, page, sql, query, CLAIM_FACET_COLUMNS);
+      if (sql.where.length > 0 || sql.arms || sql.from !== 'claims c') return withExtras(db, page, sql, query, CLAIM_FACET_COLUMNS);
+      // No filter: the stored totals answer what a count over every claim would.
+      return {
+        ...page,
+        ...(query.count ? { total: totalClaims(db) } : {}),
+        ...(query.facets ? { facets: totalFacets(db, query.facets) } : {}),
+      };
     },
     /** Claims by id, for views that show claims in full beside something else (conflicts). */
     getMany(ids: string[]): Map<string, Claim> {

@@ -1,4 +1,35 @@
+import { firstDay, lastDay } from '../annotations/dates.js';
+
 // Collects WHERE conditions and their bound parameters in step, for lists whose filters combine freely.
+
+/** One of several disjoint condition sets a filtered set is the union of, each walked in index order. */
+export interface Arm { where: string[]; params: unknown[] }
+
+/**
+ * The claims whose days overlap [from, to], as disjoint arms each walked in (first day, id) order.
+ * A claim's days are those of one ISO date of day, month or year precision, so a claim that starts
+ * before `from` and still reaches it is the month claim of from's month or the year claim of its year:
+ * a seek on (first, last) day each, where one range would walk every claim of the year before `from`
+ * (and read each row for its last day). `last` is the last-day column; an index on (first, last, id)
+ * serves the seeks when the claims table is walked. Every claim of every arm reaches `from`: a claim
+ * starting on or after it ends on or after it, so no condition on the last day is needed besides these.
+ */
+export function claimStartArms(firstColumn: string, lastColumn: string, days: { from?: string; to?: string }): Arm[] | undefined {
+  const from = days.from;
+  if (!from) return undefined;
+  const within: Arm = { where: [`${firstColumn} >= ?`], params: [from] };
+  if (days.to) within.where.push(`${firstColumn} <= ?`), within.params.push(days.to);
+  const year = from.slice(0, 4);
+  const spans = [[`${year}-01-01`, `${year}-12-31`], [firstDay(from.slice(0, 7)), lastDay(from.slice(0, 7))]];
+  const earlier = spans.filter(([first]) => first < from)
+    .map(([first, last]) => ({ where: [`${firstColumn} = ?`, `${lastColumn} = ?`], params: [first, last] }));
+  return [...earlier, within];
+}
+
+/** The arms as one condition, for counts and facets that need no order. */
+export function anyArm(arms: Arm[]): Arm {
+  return { where: [`(${arms.map((arm) => arm.where.join(' AND ')).join(' OR ')})`], params: arms.flatMap((arm) => arm.params) };
+}
 export class Conditions {
   readonly where: string[] = [];
   readonly params: unknown[] = [];

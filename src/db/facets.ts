@@ -1,9 +1,17 @@
 // Facet counts and totals over a filtered set: computed only when a request asks for them.
 import type { Db } from './client.js';
+import { anyArm, type Arm } from './conditions.js';
 import { cached, whereClause } from './keyset.js';
 import type { FacetCount } from '../http/params.js';
 
-export interface FilteredSet { from: string; where: string[]; params: unknown[] }
+export interface FilteredSet { from: string; where: string[]; params: unknown[]; arms?: Arm[] }
+
+/** One WHERE for a set: counts need no order, so its arms become one OR. */
+function conditionsOf(set: FilteredSet): { where: string; params: unknown[] } {
+  if (!set.arms?.length) return { where: whereClause(set.where), params: set.params };
+  const any = anyArm(set.arms);
+  return { where: whereClause([...set.where, ...any.where]), params: [...set.params, ...any.params] };
+}
 
 /** A sidebar shows the most frequent values; an archive can have tens of thousands of claimants. */
 export const FACET_VALUES = 50;
@@ -14,14 +22,16 @@ export function facetCounts<F extends string>(
 ): Record<F, FacetCount[]> {
   return Object.fromEntries(facets.map((facet) => {
     const [value, label] = columns[facet];
-    const sql = `SELECT ${value} AS value, ${label} AS label, count(*) AS count FROM ${set.from} ${whereClause(set.where)}
+    const { where, params } = conditionsOf(set);
+    const sql = `SELECT ${value} AS value, ${label} AS label, count(*) AS count FROM ${set.from} ${where}
       GROUP BY 1 ORDER BY count DESC, value LIMIT ${FACET_VALUES}`;
-    return [facet, cached(db, sql).all(...set.params)];
+    return [facet, cached(db, sql).all(...params)];
   })) as Record<F, FacetCount[]>;
 }
 
 export function countRows(db: Db, set: FilteredSet): number {
-  return (cached(db, `SELECT count(*) AS n FROM ${set.from} ${whereClause(set.where)}`).get(...set.params) as { n: number }).n;
+  const { where, params } = conditionsOf(set);
+  return (cached(db, `SELECT count(*) AS n FROM ${set.from} ${where}`).get(...params) as { n: number }).n;
 }
 
 /** Adds `total` and `facets` to a page when the request asked for them. */

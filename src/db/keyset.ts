@@ -2,6 +2,7 @@
 // index on those columns. No OFFSET, so a deep page costs what the first one does.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './client.js';
+import type { Arm } from './conditions.js';
 import { decodeCursor, toPage, type Page, type SortKey } from '../http/common.js';
 
 export type PageRequest = { limit: number; cursor?: string };
@@ -19,6 +20,11 @@ export interface KeysetQuery<Row, T> {
   /** Sort columns, the last one unique; all ascending or all descending. */
   columns: string[];
   descending?: boolean;
+  /**
+   * Disjoint condition sets the rows are the union of (besides `where`): each is walked in index order,
+   * cut at the page size, and the walks are merged, so no arm is read past what the page needs.
+   */
+  arms?: Arm[];
   map: (rows: Row[]) => T[];
 }
 
@@ -50,8 +56,16 @@ export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, curso
   const direction = q.descending ? ' DESC' : '';
   const keyColumns = q.columns.map((c, i) => `${c} AS _k${i}`).join(', ');
   const order = q.columns.map((c) => `${c}${direction}`).join(', ');
-  const sql = `SELECT ${q.select}, ${keyColumns} FROM ${q.from} ${whereClause(where)} ORDER BY ${order} LIMIT ?`;
-  const rows = cached(db, sql).all(...params, limit + 1) as (Row & Record<string, string | number>)[];
+  const walk = (arm?: Arm) =>
+    `SELECT ${q.select}, ${keyColumns} FROM ${q.from} ${whereClause([...where, ...(arm?.where ?? [])])} ORDER BY ${order} LIMIT ?`;
+  let sql = walk();
+  let bound = [...params, limit + 1];
+  if (q.arms && q.arms.length > 0) {
+    sql = `${q.arms.map((arm) => `SELECT * FROM (${walk(arm)})`).join(' UNION ALL ')}
+      ORDER BY ${q.columns.map((_, i) => `_k${i}${direction}`).join(', ')} LIMIT ?`;
+    bound = [...q.arms.flatMap((arm) => [...params, ...arm.params, limit + 1]), limit + 1];
+  }
+  const rows = cached(db, sql).all(...bound) as (Row & Record<string, string | number>)[];
   // The sort keys were selected only to build the cursor: they must not reach a response.
   const keyed = rows.map((row) => {
     const key = q.columns.map((_, i) => row[`_k${i}`]) as SortKey;

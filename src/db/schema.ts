@@ -160,6 +160,8 @@ export const claims = sqliteTable(
   },
   (t) => [
     index('claims_claimed_from_id').on(t.claimedFrom, t.id),
+    // The month and year claims that started before a date filter's first day: one seek each (db/conditions.ts).
+    index('claims_days').on(t.claimedFrom, t.claimedTo, t.id),
     index('claims_article').on(t.articleId, t.claimedFrom, t.id),
     index('claims_claimant').on(t.claimantId, t.claimedFrom, t.id),
     index('claims_topic').on(t.topicId, t.claimedFrom, t.id),
@@ -222,6 +224,47 @@ export const claimQuantities = sqliteTable(
     approximate: integer('approximate', { mode: 'boolean' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.position] })],
+);
+
+// Derived, kept in step by triggers (migrations/0006): per topic, claimant and unit, the figure of the
+// claimant's latest claim, so a topic's latest estimates and their spread are read, not computed per
+// request over every figure of a busy topic. low/high are the figure's ends (a range's bounds).
+export const latestFigures = sqliteTable(
+  'latest_figures',
+  {
+    topicId: text('topic_id').notNull(),
+    claimantId: text('claimant_id').notNull(),
+    unit: text('unit').notNull(),
+    claimId: text('claim_id').notNull(),
+    position: integer('position').notNull(),
+    claimedFrom: text('claimed_from').notNull(),
+    claimedTo: text('claimed_to').notNull(),
+    stance: text('stance').notNull(),
+    low: real('low').notNull(),
+    high: real('high').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.topicId, t.claimantId, t.unit] }),
+    // Newest first, as latest_by_claimant lists them.
+    index('latest_figures_recent').on(t.topicId, sql`${t.claimedFrom} DESC`, sql`${t.claimedTo} DESC`, t.claimantId, t.unit),
+    // The two ends of the spread: one index step each.
+    index('latest_figures_low').on(t.topicId, t.unit, t.stance, t.low, t.claimantId),
+    index('latest_figures_high').on(t.topicId, t.unit, t.stance, sql`${t.high} DESC`, t.claimantId),
+    index('latest_figures_claim').on(t.claimId),
+  ],
+);
+
+// Derived, kept in step by triggers (migrations/0006): how many claims have each claimant, stance,
+// certainty, topic and article, for the facets of the unfiltered claims list (no GROUP BY over every
+// claim). `key` is the value, '' standing for none (a claim with no claimant or topic).
+export const claimFacetTotals = sqliteTable(
+  'claim_facet_totals',
+  {
+    field: text('field').notNull(),
+    key: text('key').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.field, t.key] }), index('claim_facet_totals_top').on(t.field, sql`${t.count} DESC`, t.key)],
 );
 
 export const claimRelations = sqliteTable(

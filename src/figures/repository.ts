@@ -19,7 +19,9 @@ interface FigureRow {
 const COLUMNS = `c.id AS claim_id, c.article_id, c.text, c.claimed_on, c.claimed_from, c.claimed_to, q.position,
   c.claimant_id, e.name AS claimant_name, e.kind AS claimant_kind,
   q.value, q.min, q.max, q.unit, q.approximate, c.stance, c.certainty`;
-const FROM = `claims c JOIN claim_quantities q ON q.claim_id = c.id LEFT JOIN entities e ON e.id = c.claimant_id`;
+// CROSS JOIN keeps claims the outer loop: the page walks claims_topic in order. With a unit filter the
+// planner otherwise scanned every claim quantity (there is no index on unit) and sorted the topic.
+const FROM = `claims c CROSS JOIN claim_quantities q ON q.claim_id = c.id LEFT JOIN entities e ON e.id = c.claimant_id`;
 
 const toFigure = (r: FigureRow): Figure => ({
   claim_id: r.claim_id, article_id: r.article_id, text: r.text, claimed_on: r.claimed_on, claimed_from: r.claimed_from, claimed_to: r.claimed_to,
@@ -37,16 +39,50 @@ function conditions(topicId: string, q: FigureQuery): Conditions {
 
 export type FigureRepository = ReturnType<typeof createFigureRepository>;
 
+export const DEFAULT_LATEST_LIMIT = 50;
+
+// Newest first; claimant and unit break ties so the order is total.
+const NEWEST_FIRST = 'ORDER BY c.claimed_from DESC, c.claimed_to DESC, c.claimant_id, q.unit';
+
+interface Latest { latest_by_claimant: Figure[]; latest_by_claimant_total: number; spread: Spread | null }
+
 export function createFigureRepository(db: Db) {
   const topicById = db.prepare('SELECT id, question, unit, description, version FROM topics WHERE id = ?');
 
   /**
-   * Per claimant and unit, the figure of its latest claim (the first of that claim's figures in that
-   * unit): a source that gave "500 killed" and "3 wounded" on one day has a latest figure for each.
+   * Without a date filter, each claimant's latest figure is already stored (latest_figures, kept by
+   * triggers): the newest few are read through an index, the spread's ends are one index step each.
+   * Claimant and unit filters only narrow which stored rows count.
    */
-  function latestByClaimant(where: Conditions): Figure[] {
-    // Ranked on narrow columns (the claims_topic_claimant index covers the claim side), then the full
-    // rows are read for the winners only: a busy topic has tens of thousands of figures.
+  function storedLatest(topicId: string, query: FigureQuery, unit: string | null, limit: number): Latest {
+    const where = new Conditions().add('l.topic_id = ?', topicId).in('l.claimant_id', query.claimant).in('l.unit', query.unit);
+    const clause = where.where.join(' AND ');
+    const rows = cached(db, `SELECT ${COLUMNS} FROM latest_figures l
+        JOIN claims c ON c.id = l.claim_id JOIN claim_quantities q ON q.claim_id = l.claim_id AND q.position = l.position
+        LEFT JOIN entities e ON e.id = c.claimant_id
+      WHERE ${clause} ORDER BY l.claimed_from DESC, l.claimed_to DESC, l.claimant_id, l.unit LIMIT ?`)
+      .all(...where.params, limit) as FigureRow[];
+    const { total } = cached(db, `SELECT count(*) AS total FROM latest_figures l WHERE ${clause}`).get(...where.params) as { total: number };
+    const asserted = `${clause} AND l.stance = 'asserts'`;
+    const spreadUnit = unit ?? soleUnit(cached(db, `SELECT DISTINCT l.unit FROM latest_figures l WHERE ${asserted} LIMIT 2`)
+      .all(...where.params) as { unit: string }[]);
+    let spread: Spread | null = null;
+    if (spreadUnit !== null) {
+      const end = (order: string, column: 'low' | 'high') => cached(db, `SELECT l.${column} AS value, l.claim_id, l.claimant_id
+        FROM latest_figures l WHERE ${asserted} AND l.unit = ? ORDER BY ${order}, l.claimant_id LIMIT 1`)
+        .get(...where.params, spreadUnit) as Spread['lowest'] | undefined;
+      const lowest = end('l.low', 'low');
+      const highest = end('l.high DESC', 'high');
+      if (lowest && highest) spread = { unit: spreadUnit, lowest, highest };
+    }
+    return { latest_by_claimant: rows.map(toFigure), latest_by_claimant_total: total, spread };
+  }
+
+  /**
+   * With a date filter "latest" means latest within the dates, which no stored row answers: ranked
+   * per request over the topic's figures in those dates (narrow columns first, full rows for the winners).
+   */
+  function latestWithin(where: Conditions, unit: string | null, limit: number): Latest {
     const sql = `WITH ranked AS (
         SELECT c.id AS claim_id, q.position, ROW_NUMBER() OVER (PARTITION BY c.claimant_id, q.unit
           ORDER BY c.claimed_from DESC, c.claimed_to DESC, c.id DESC, q.position) AS nth
@@ -55,8 +91,9 @@ export function createFigureRepository(db: Db) {
       SELECT ${COLUMNS} FROM ranked r JOIN claims c ON c.id = r.claim_id
         JOIN claim_quantities q ON q.claim_id = r.claim_id AND q.position = r.position
         LEFT JOIN entities e ON e.id = c.claimant_id
-      WHERE r.nth = 1 ORDER BY c.claimant_id, q.unit`;
-    return (cached(db, sql).all(...where.params) as FigureRow[]).map(toFigure);
+      WHERE r.nth = 1 ${NEWEST_FIRST}`;
+    const all = (cached(db, sql).all(...where.params) as FigureRow[]).map(toFigure);
+    return { latest_by_claimant: all.slice(0, limit), latest_by_claimant_total: all.length, spread: spreadOf(all, unit) };
   }
 
   return {
@@ -69,12 +106,15 @@ export function createFigureRepository(db: Db) {
         select: COLUMNS, from: FROM, where: where.where, params: where.params,
         sort: 'figures', columns: ['c.claimed_from', 'c.id', 'q.position'], map: (rows) => rows.map(toFigure),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      const latest = latestByClaimant(where);
       const unit = query.unit?.length === 1 ? query.unit[0] : topic.unit;
-      return { topic, ...page, latest_by_claimant: latest, spread: spreadOf(latest, unit) };
+      const limit = query.latest_limit ?? DEFAULT_LATEST_LIMIT;
+      const latest = query.from || query.to ? latestWithin(where, unit, limit) : storedLatest(topicId, query, unit, limit);
+      return { topic, ...page, ...latest };
     },
   };
 }
+
+const soleUnit = (units: { unit: string }[]) => (units.length === 1 ? units[0].unit : null);
 
 /**
  * Lowest and highest of the asserted figures in one unit. A denial's figure is not an estimate of
@@ -82,15 +122,15 @@ export function createFigureRepository(db: Db) {
  */
 export function spreadOf(figures: Figure[], preferredUnit: string | null): Spread | null {
   const asserted = figures.filter((f) => f.stance === 'asserts' && f.claimant !== null);
-  const units = new Set(asserted.map((f) => f.unit));
-  const unit = preferredUnit ?? (units.size === 1 ? [...units][0] : null);
+  const unit = preferredUnit ?? soleUnit([...new Set(asserted.map((f) => f.unit))].map((u) => ({ unit: u })));
   const inUnit = asserted.filter((f) => f.unit === unit);
   if (unit === null || inUnit.length === 0) return null;
   const ends = inUnit.map((f) => ({
     low: f.value ?? f.min ?? f.max!, high: f.value ?? f.max ?? f.min!, claim_id: f.claim_id, claimant_id: f.claimant!.id,
   }));
-  const lowest = ends.reduce((best, e) => (e.low < best.low ? e : best));
-  const highest = ends.reduce((best, e) => (e.high > best.high ? e : best));
+  // Ties go to the first claimant id, as the stored spread's index order gives them.
+  const lowest = ends.reduce((best, e) => (e.low < best.low || (e.low === best.low && e.claimant_id < best.claimant_id) ? e : best));
+  const highest = ends.reduce((best, e) => (e.high > best.high || (e.high === best.high && e.claimant_id < best.claimant_id) ? e : best));
   return {
     unit,
     lowest: { value: lowest.low, claim_id: lowest.claim_id, claimant_id: lowest.claimant_id },

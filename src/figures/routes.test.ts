@@ -48,12 +48,13 @@ describe('GET /v1/topics/{id}/figures', () => {
 
   it("gives each claimant's latest figure in each unit, and the spread between them", async () => {
     const body: FigureList = await get('/v1/topics/nk-troops-sent/figures');
-    expect(body.latest_by_claimant.map((f) => [f.claimant!.id, f.claim_id, f.value])).toEqual([
-      ['nis', 'csm1018-sk-media-12000-four-brigades', 4],
-      ['nis', 'jad1120-nis-11000-troops-to-kursk-late-october', 11000],
+    expect(body.latest_by_claimant.map((f) => [f.claimant!.id, f.claim_id, f.value])).toEqual([ // newest first
       ['ukrainian-military-intelligence', 'jad2502-ukr-intel-11000-first-dispatch', 11000],
+      ['nis', 'jad1120-nis-11000-troops-to-kursk-late-october', 11000],
+      ['nis', 'csm1018-sk-media-12000-four-brigades', 4],
       ['volodymyr-zelenskyy', 'kh1018-zelenskyy-10000-being-prepared', 10000],
     ]);
+    expect(body.latest_by_claimant_total).toBe(4);
     expect(body.spread).toEqual({
       unit: 'troops',
       lowest: { value: 10000, claim_id: 'kh1018-zelenskyy-10000-being-prepared', claimant_id: 'volodymyr-zelenskyy' },
@@ -123,6 +124,32 @@ describe('GET /v1/topics/{id}/figures', () => {
     }
   });
 
+  it('lists the newest latest_limit claimants, counts them all, and keeps the spread over all of them', async () => {
+    const whole: FigureList = await get('/v1/topics/nk-troops-sent/figures');
+    const two: FigureList = await get('/v1/topics/nk-troops-sent/figures?latest_limit=2');
+    expect(two.latest_by_claimant).toEqual(whole.latest_by_claimant.slice(0, 2));
+    expect(two.latest_by_claimant_total).toBe(whole.latest_by_claimant_total);
+    expect(two.spread).toEqual(whole.spread); // Zelenskyy's 10,000 is not listed but is still the lowest
+    expect(two.spread?.lowest.claimant_id).toBe('volodymyr-zelenskyy');
+    const none: FigureList = await get('/v1/topics/nk-troops-sent/figures?latest_limit=0');
+    expect(none).toMatchObject({ latest_by_claimant: [], latest_by_claimant_total: 4, spread: whole.spread });
+  });
+
+  it('gives the same latest figures and spread from the stored rows as computed over every figure', async () => {
+    // A date filter wide enough to hold every figure takes the computed path; no filter reads latest_figures.
+    const topics = ctx.db.prepare('SELECT id FROM topics ORDER BY id').all() as { id: string }[];
+    for (const { id } of topics) {
+      for (const filter of ['', 'unit=troops', 'claimant=nis,rbc-ukraine', 'unit=killed,wounded']) {
+        const stored: FigureList = await get(`/v1/topics/${id}/figures?${filter}`);
+        const computed: FigureList = await get(`/v1/topics/${id}/figures?${filter}&from=1900&to=2100`);
+        expect(computed.data, `${id} ${filter}`).toEqual(stored.data);
+        expect(computed.latest_by_claimant, `${id} ${filter}`).toEqual(stored.latest_by_claimant);
+        expect(computed.latest_by_claimant_total).toBe(stored.latest_by_claimant_total);
+        expect(computed.spread, `${id} ${filter}`).toEqual(stored.spread);
+      }
+    }
+  });
+
   it('404s an unknown topic with a problem', async () => {
     const res = await ctx.app.inject({ url: '/v1/topics/no-such-topic/figures' });
     expect(res.statusCode).toBe(404);
@@ -133,6 +160,7 @@ describe('GET /v1/topics/{id}/figures', () => {
   it.each([
     ['from=2024-13', 'from'], ['to=yesterday', 'to'], ['from=2025&to=2024', 'from'], ['unit=', 'unit'],
     ['claimant=NIS', 'claimant'], ['limit=0', 'limit'], ['colour=red', 'colour'], ['cursor=abc', 'cursor'],
+    ['latest_limit=501', 'latest_limit'], ['latest_limit=-1', 'latest_limit'], ['latest_limit=2.5', 'latest_limit'],
   ])('rejects ?%s naming %s', async (query, name) => {
     const res = await ctx.app.inject({ url: `/v1/topics/nk-troops-sent/figures?${query}` });
     expect(res.statusCode).toBe(400);

@@ -14,7 +14,7 @@ export const figureRoutes: FastifyPluginAsyncZod<{ figures: FigureRepository }> 
       description:
         'Every figure given in answer to the topic (one per claim quantity), oldest first: by the first day of ' +
         '`claimed_on`, then claim id, then the figure\'s place in the claim. The data for a chart of estimates ' +
-        'over time. `latest_by_claimant` and `spread` cover all the filtered figures, whatever the page.',
+        'over time. `latest_by_claimant` (newest first, `latest_limit` of them) and `spread` cover all the filtered figures, whatever the page.',
       params: idParams('nk-troops-sent'),
       querystring: figureQuery,
       response: {

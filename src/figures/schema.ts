@@ -13,6 +13,18 @@ const unitsParam = z
   .optional()
   .describe('Only figures in these units ("troops", "killed"). Comma-separated: any of them.');
 
+export const MAX_LATEST_LIMIT = 500;
+
+const latestLimitParam = z
+  .string()
+  .regex(/^\d{1,3}$/, `must be a whole number from 0 to ${MAX_LATEST_LIMIT}`)
+  .transform(Number)
+  .refine((n) => n <= MAX_LATEST_LIMIT, `must be a whole number from 0 to ${MAX_LATEST_LIMIT}`)
+  .optional()
+  .describe(`How many claimants' latest figures to list in \`latest_by_claimant\`, newest first: 0 to ${MAX_LATEST_LIMIT}; 50 when absent. ` +
+    'A busy topic has thousands of sources; `latest_by_claimant_total` counts them all and `spread` covers them all.')
+  .meta({ type: 'integer', minimum: 0, maximum: MAX_LATEST_LIMIT, pattern: undefined } as Record<string, unknown>);
+
 export const figureQuery = z
   .strictObject({
     ...pageQuery,
@@ -20,6 +32,7 @@ export const figureQuery = z
     claimant: idsParam('Only figures from these claimants. Example: `nis,volodymyr-zelenskyy`.'),
     from: dateParam('Only figures claimed on or after this date (a claim dated "2024-10" counts if any of October is). Example: `2024-10`.'),
     to: dateParam('Only figures claimed on or before this date. Example: `2024-11-30`.'),
+    latest_limit: latestLimitParam,
   })
   .refine(fromBeforeTo, fromBeforeToIssue);
 
@@ -72,10 +85,12 @@ export const figureListSchema = z
     data: z.array(figureSchema).describe('A page of figures, oldest first: by the first day of `claimed_on`, then claim id.'),
     next_cursor: nextCursorSchema,
     latest_by_claimant: z.array(figureSchema).describe(
-      "Each claimant's most recent figure among all the filtered figures (not just this page), by claimant id.",
+      "Each claimant's most recent figure in each unit among all the filtered figures (not just this page), " +
+      'newest first (then by claimant id and unit); at most `latest_limit` of them.',
     ),
+    latest_by_claimant_total: z.number().int().describe('How many claimant and unit pairs have a latest figure: all of them, whatever `latest_limit`.'),
     spread: spreadSchema.nullable().describe(
-      'Lowest and highest of the latest asserted figures in one unit: the `unit` filter when it names one unit, ' +
+      'Lowest and highest of the latest asserted figures of every claimant (listed or not) in one unit: the `unit` filter when it names one unit, ' +
       'else the topic\'s unit, else the unit they all share. Null when there are none.',
     ),
   })

@@ -589,7 +589,7 @@ export interface paths {
         };
         /**
          * A topic's figures over time, each claimant's latest, and their spread
-         * @description Every figure given in answer to the topic (one per claim quantity), oldest first: by the first day of `claimed_on`, then claim id, then the figure's place in the claim. The data for a chart of estimates over time. `latest_by_claimant` and `spread` cover all the filtered figures, whatever the page.
+         * @description Every figure given in answer to the topic (one per claim quantity), oldest first: by the first day of `claimed_on`, then claim id, then the figure's place in the claim. The data for a chart of estimates over time. `latest_by_claimant` (newest first, `latest_limit` of them) and `spread` cover all the filtered figures, whatever the page.
          */
         get: operations["listTopicFigures"];
         put?: never;
@@ -2068,9 +2068,11 @@ export interface components {
             data: components["schemas"]["Figure"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
-            /** @description Each claimant's most recent figure among all the filtered figures (not just this page), by claimant id. */
+            /** @description Each claimant's most recent figure in each unit among all the filtered figures (not just this page), newest first (then by claimant id and unit); at most `latest_limit` of them. */
             latest_by_claimant: components["schemas"]["Figure"][];
-            /** @description Lowest and highest of the latest asserted figures in one unit: the `unit` filter when it names one unit, else the topic's unit, else the unit they all share. Null when there are none. */
+            /** @description How many claimant and unit pairs have a latest figure: all of them, whatever `latest_limit`. */
+            latest_by_claimant_total: number;
+            /** @description Lowest and highest of the latest asserted figures of every claimant (listed or not) in one unit: the `unit` filter when it names one unit, else the topic's unit, else the unit they all share. Null when there are none. */
             spread: components["schemas"]["FigureSpread"] | null;
         };
         /**
@@ -5943,6 +5945,8 @@ export interface operations {
                 from?: string;
                 /** @description Only figures claimed on or before this date. Example: `2024-11-30`. ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD; a month or year covers all its days. */
                 to?: string;
+                /** @description How many claimants' latest figures to list in `latest_by_claimant`, newest first: 0 to 500; 50 when absent. A busy topic has thousands of sources; `latest_by_claimant_total` counts them all and `spread` covers them all. */
+                latest_limit?: number;
             };
             header?: never;
             path: {
