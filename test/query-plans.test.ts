@@ -67,12 +67,18 @@ const ROUTES = [
 const MERGED = ['/v1/timeline', '/v1/timeline?entity=e1', '/v1/timeline?entity=e1&from=2024-05'];
 // Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
 // limit + 1 rows) is expected; what must not happen is a scan of claims.
-const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops'];
+// ("troops" is in every claim: above RANKING_LIMIT, so search ranks it by recency and the claims list by date;
+// "1234" is in one claim and is ranked by bm25.)
+const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops',
+  '/v1/search?q=1234', '/v1/claims?q=1234'];
+// Search reads titles and snippets for the page's rows only, after ranking: every statement is checked.
+const SEARCHES = ['/v1/search?q=troops', '/v1/search?q=1234'];
 
 describe('query plans on a synthetic corpus', () => {
   let db: Db;
   let runs: Run[];
   const plans = new Map<string, string[]>();
+  const everyPlan = new Map<string, string[]>();
 
   beforeAll(async () => {
     db = freshDb();
@@ -87,6 +93,8 @@ describe('query plans on a synthetic corpus', () => {
       expect(page, `${url} ran no page query`).toBeDefined();
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${page!.sql}`).all(...page!.params) as { detail: string }[];
       plans.set(url, plan.map((p) => p.detail));
+      everyPlan.set(url, runs.slice(before).filter((r) => /^\s*(SELECT|WITH)\b/i.test(r.sql)).flatMap((r) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.params) as { detail: string }[]).map((p) => p.detail)));
     }
     await app.close();
   });
@@ -103,6 +111,12 @@ describe('query plans on a synthetic corpus', () => {
     expect(text, text).toMatch(/SCAN \w+_fts VIRTUAL TABLE INDEX \d+:M/);
     expect(text, text).not.toMatch(/VIRTUAL TABLE INDEX \d+:=M/);
     expect(text, text).not.toMatch(/^SCAN (c|claims)$/m);
+  });
+
+  it.each(SEARCHES)('%s scans no base table and sorts only narrow rows', (url) => {
+    const text = everyPlan.get(url)!.join('\n');
+    expect(text, text).not.toMatch(/^SCAN (t|c|claims|articles|entities)$/m);
+    expect(text, text).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });
 
   it.each(MERGED)('%s merges two index walks, each stopped by LIMIT', (url) => {

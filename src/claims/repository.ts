@@ -6,6 +6,7 @@ import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { withExtras } from '../db/facets.js';
 import { CLAIM_FACET_COLUMNS, claimSql } from './filters.js';
+import { claimPlan } from './sorting.js';
 import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
 
 
@@ -75,11 +76,15 @@ export function createClaimRepository(db: Db) {
 
   return {
     list(query: ClaimListQuery) {
-      const sql = claimSql(query);
+      const plan = claimPlan(db, query);
+      const sql = claimSql(query, plan);
       const page = runKeyset<ClaimRow, Claim>(db, { ...sql, select: CLAIM_COLUMNS, map: hydrate }, {
         limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
       });
-      return withExtras(db, page, sql, query, CLAIM_FACET_COLUMNS);
+      // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
+      const whole = plan.denseMatches ? claimSql(query, { ...plan, denseMatches: false }) : sql;
+      // Only a search chooses its order; a plain list keeps the envelope every list shares.
+      return { ...withExtras(db, page, whole, query, CLAIM_FACET_COLUMNS), ...(query.q ? { sort: plan.sort } : {}) };
     },
     /** Claims by id, for views that show claims in full beside something else (conflicts). */
     getMany(ids: string[]): Map<string, Claim> {
