@@ -75,13 +75,18 @@ const DATE_ARMS = [
 ];
 // Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
 // limit + 1 rows) is expected; what must not happen is a scan of claims.
-const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops'];
+// ("troops" is in every claim: above RANKING_LIMIT, so search ranks it by recency and the claims list by date;
+// "1234" is in one claim and is ranked by bm25.)
+const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops',
+  '/v1/search?q=1234', '/v1/claims?q=1234'];
+// Search reads titles and snippets for the page's rows only, after ranking: every statement is checked.
+const SEARCHES = ['/v1/search?q=troops', '/v1/search?q=1234'];
 
 describe('query plans on a synthetic corpus', () => {
   let db: Db;
   let runs: Run[];
   const plans = new Map<string, string[]>();
-  const allPlans = new Map<string, string[]>();
+  const everyPlan = new Map<string, string[]>();
 
   beforeAll(async () => {
     db = freshDb();
@@ -92,12 +97,12 @@ describe('query plans on a synthetic corpus', () => {
       const before = runs.length;
       const res = await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=50` });
       expect(res.statusCode, url).toBe(200);
-      allPlans.set(url, runs.slice(before).flatMap((run) =>
-        (db.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...run.params) as { detail: string }[]).map((p) => p.detail)));
       const page = runs.slice(before).find((r) => /ORDER BY .* LIMIT \?\s*$/s.test(r.sql));
       expect(page, `${url} ran no page query`).toBeDefined();
       const plan = db.prepare(`EXPLAIN QUERY PLAN ${page!.sql}`).all(...page!.params) as { detail: string }[];
       plans.set(url, plan.map((p) => p.detail));
+      everyPlan.set(url, runs.slice(before).filter((r) => /^\s*(SELECT|WITH)\b/i.test(r.sql)).flatMap((r) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${r.sql}`).all(...r.params) as { detail: string }[]).map((p) => p.detail)));
     }
     await app.close();
   });
@@ -114,6 +119,12 @@ describe('query plans on a synthetic corpus', () => {
     expect(text, text).toMatch(/SCAN \w+_fts VIRTUAL TABLE INDEX \d+:M/);
     expect(text, text).not.toMatch(/VIRTUAL TABLE INDEX \d+:=M/);
     expect(text, text).not.toMatch(/^SCAN (c|claims)$/m);
+  });
+
+  it.each(SEARCHES)('%s scans no base table and sorts only narrow rows', (url) => {
+    const text = everyPlan.get(url)!.join('\n');
+    expect(text, text).not.toMatch(/^SCAN (t|c|claims|articles|entities)$/m);
+    expect(text, text).toMatch(/SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });
 
   it.each(MERGED)('%s merges two index walks, each stopped by LIMIT', (url) => {
@@ -136,7 +147,7 @@ describe('query plans on a synthetic corpus', () => {
   });
 
   it.each(FIGURES)('%s reads stored latest figures by index: no scan, no sort, in any statement', (url) => {
-    const text = allPlans.get(url)!.join('\n');
+    const text = everyPlan.get(url)!.join('\n');
     expect(text, text).toMatch(/SEARCH l USING (COVERING )?INDEX latest_figures_recent/);
     expect(text, text).toMatch(/SEARCH l USING (COVERING )?INDEX latest_figures_low/);
     expect(text, text).toMatch(/SEARCH l USING (COVERING )?INDEX latest_figures_high/);

@@ -7,8 +7,12 @@ import type { ClaimListQuery } from './schema.js';
 
 export interface ClaimSql { from: string; where: string[]; params: unknown[]; arms?: Arm[]; columns: string[]; descending: boolean; sort: string }
 
-export function claimSql(q: ClaimListQuery): ClaimSql {
-  const sort = q.sort ?? (q.q ? 'relevance' : 'claimed_on');
+export type ClaimSort = NonNullable<ClaimListQuery['sort']>;
+
+/** How to run a list: the sort applied (see sorting.ts), and whether q's matches are too many to collect. */
+export interface ClaimPlan { sort: ClaimSort; denseMatches: boolean }
+
+export function claimSql(q: ClaimListQuery, { sort, denseMatches }: ClaimPlan): ClaimSql {
   const where = new Conditions();
   let from = 'claims c';
   let columns = ['c.claimed_from', 'c.id'];
@@ -26,9 +30,14 @@ export function claimSql(q: ClaimListQuery): ClaimSql {
   if (q.entity && (q.entity.length > 1 || sort === 'relevance')) {
     where.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   }
-  // Unary + keeps the planner walking the date index and probing the match set, instead of sorting
-  // every match: the worst case (a word in nearly every claim) then costs what a page costs.
-  if (q.q && sort !== 'relevance') where.add('+c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', q.q);
+  // The date index is walked and each claim checked against q, instead of sorting every match. A few
+  // matches are collected once (unary + keeps the walk); when they are many, the walk meets one soon,
+  // so FTS5 is asked per claim instead of collecting a million rowids (120 ms for a common word).
+  if (q.q && sort !== 'relevance') {
+    where.add(denseMatches
+      ? 'EXISTS (SELECT 1 FROM claims_fts f WHERE f.claims_fts MATCH ? AND f.rowid = c.rowid)'
+      : '+c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', q.q);
+  }
   where.in('c.article_id', q.article).in('c.claimant_id', q.claimant).in('c.stance', q.stance)
     .in('c.certainty', q.certainty).in('c.topic_id', q.topic)
     .in('c.id IN (SELECT claim_id FROM claim_events WHERE event_id IN ())', q.event);

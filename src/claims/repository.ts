@@ -7,6 +7,7 @@ import { DEFAULT_LIMIT } from '../http/common.js';
 import { withExtras } from '../db/facets.js';
 import { totalClaims, totalFacets } from './facet-totals.js';
 import { CLAIM_FACET_COLUMNS, claimSql } from './filters.js';
+import { claimPlan } from './sorting.js';
 import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
 
 
@@ -76,11 +77,18 @@ export function createClaimRepository(db: Db) {
 
   return {
     list(query: ClaimListQuery) {
-      const sql = claimSql(query);
+      const plan = claimPlan(db, query);
+      const sql = claimSql(query, plan);
       const page = runKeyset<ClaimRow, Claim>(db, { ...sql, select: CLAIM_COLUMNS, map: hydrate }, {
         limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
       });
-      if (sql.where.length > 0 || sql.arms || sql.from !== 'claims c') return withExtras(db, page, sql, query, CLAIM_FACET_COLUMNS);
+      // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
+      const whole = plan.denseMatches ? claimSql(query, { ...plan, denseMatches: false }) : sql;
+      // Only a search chooses its order; a plain list keeps the envelope every list shares.
+      const sorted = query.q ? { sort: plan.sort } : {};
+      if (whole.where.length > 0 || whole.arms || whole.from !== 'claims c') {
+        return { ...withExtras(db, page, whole, query, CLAIM_FACET_COLUMNS), ...sorted };
+      }
       // No filter: the stored totals answer what a count over every claim would.
       return {
         ...page,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RANKING_LIMIT } from '../db/full-text.js';
 import {
   CERTAINTIES, claimSchema as annotatedClaim, relationSchema as annotatedRelation, RELATION_TYPES, slug, STANCES,
   SUBJECT_ROLES,
@@ -114,7 +115,8 @@ export const claimListQuery = z
     has_quantity: booleanParam('true: only claims with figures; false: only claims without.'),
     q: searchTextSchema.optional(),
     sort: z.enum(CLAIM_SORTS).optional().describe(
-      'claimed_on (oldest first, the default), -claimed_on (newest first), or relevance (best match first; the default with q).',
+      'claimed_on (oldest first, the default), -claimed_on (newest first), or relevance (best match first; the default ' +
+      'with q; newest first instead when q matches too many claims to rank: the response\'s `sort` says which).',
     ),
     facets: facetsParam(CLAIM_FACET_NAMES),
     count: countParam,
@@ -127,7 +129,13 @@ export const claimListQuery = z
 
 export type ClaimListQuery = z.infer<typeof claimListQuery>;
 
-export const claimListSchema = listWithExtras(claimSchema, 'ClaimList');
+export const claimListSchema = listWithExtras(claimSchema, 'ClaimList', {
+  sort: z.enum(CLAIM_SORTS).optional().describe(
+    `With q: the order of this page: the sort asked for (or its default), except that relevance gives way to -claimed_on ` +
+    `(newest first) when q matches more than ${RANKING_LIMIT.toLocaleString('en')} claims, too many to rank quickly. ` +
+    "Every page of one list keeps the first page's order.",
+  ),
+});
 
 export type Claim = z.infer<typeof claimSchema>;
 export type ClaimDetail = z.infer<typeof claimDetailSchema>;

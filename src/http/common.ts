@@ -36,10 +36,11 @@ export const pageQuery = { limit: limitSchema, cursor: cursorSchema };
 export const nextCursorSchema = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.');
 
 /** A list whose request may also ask for `total` and `facets` (each present only when asked for). */
-export const listWithExtras = <T extends z.ZodType>(item: T, id: string) =>
+export const listWithExtras = <T extends z.ZodType, E extends z.ZodRawShape = {}>(item: T, id: string, extra?: E) =>
   z.object({
     data: z.array(item),
     next_cursor: nextCursorSchema,
+    ...(extra as E),
     total: z.number().int().optional().describe('With count=true: rows matching the filters, over all pages.'),
     facets: z.record(z.string(), z.array(facetSchema)).optional()
       .describe('With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent).'),
@@ -115,6 +116,20 @@ export function decodeCursor(cursor: string, sort: string, arity: number): SortK
       [{ in: 'query', name: 'cursor', message: 'is not a cursor from this list and ordering' }]);
   }
   return parsed.slice(1) as SortKey;
+}
+
+/**
+ * The ordering a cursor was given out under, or undefined for anything else. For lists that choose
+ * their ordering per search: a next page must keep the first page's ordering, whatever it would
+ * choose now. decodeCursor still checks the cursor in full.
+ */
+export function cursorSort(cursor: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Page<T> { data: T[]; next_cursor: string | null }

@@ -1,44 +1,48 @@
-// One ranked search over the three full-text indexes. bm25 scores are merged as they are: each
-// index weighs its own terms, which is good enough to interleave; ties go by type, then id.
+// One search over the three full-text indexes. Up to RANKING_LIMIT matches, hits are ranked by
+// bm25, whose scores are merged as they are (each index weighs its own terms, which is good enough to
+// interleave; ties go by type, then rowid). Above it, scoring every match would take up to a second
+// at a million claims, so hits come by recency instead (recency.ts) and the response says so.
 import type { Db } from '../db/client.js';
+import { matchesMoreThan, RANKING_LIMIT } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
-import { DEFAULT_LIMIT } from '../http/common.js';
-import { SEARCH_TYPES, type SearchHit, type SearchQuery } from './schema.js';
+import { cursorSort, DEFAULT_LIMIT } from '../http/common.js';
+import { recentHits } from './recency.js';
+import { SEARCH_TYPES, type SearchQuery, type SearchResult, type SearchType } from './schema.js';
+import { describeHits, SOURCES, type RankedHit } from './sources.js';
 
-// Private-use characters mark matches inside snippet(); they cannot occur in the stored text.
-const OPEN = '\ue000';
-const CLOSE = '\ue001';
-const SNIPPET = (table: string) => `snippet(${table}, -1, char(57344), char(57345), '…', 16)`;
+export { markMatches } from './sources.js';
 
-const SOURCES = {
-  article: `SELECT 'article' AS type, t.id, t.title AS title, ${SNIPPET('articles_fts')} AS snippet, bm25(articles_fts) AS score
-    FROM articles_fts JOIN articles t ON t.rowid = articles_fts.rowid WHERE articles_fts MATCH ?`,
-  claim: `SELECT 'claim' AS type, t.id, t.text AS title, ${SNIPPET('claims_fts')} AS snippet, bm25(claims_fts) AS score
-    FROM claims_fts JOIN claims t ON t.rowid = claims_fts.rowid WHERE claims_fts MATCH ?`,
-  entity: `SELECT 'entity' AS type, t.id, t.name AS title, ${SNIPPET('entities_fts')} AS snippet, bm25(entities_fts) AS score
-    FROM entities_fts JOIN entities t ON t.rowid = entities_fts.rowid WHERE entities_fts MATCH ?`,
-} as const;
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export const markMatches = (snippet: string) =>
-  escapeHtml(snippet).replaceAll(OPEN, '<mark>').replaceAll(CLOSE, '</mark>');
+// Narrow on purpose: the ranking reads rowids and scores only; titles and snippets come for the page.
+const ranked = (type: SearchType) => {
+  const { fts } = SOURCES[type];
+  return `SELECT '${type}' AS type, rowid AS hit, bm25(${fts}) AS score FROM ${fts} WHERE ${fts} MATCH ?`;
+};
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
 
 export function createSearchRepository(db: Db) {
   return {
-    search(query: SearchQuery) {
-      const types = query.type ?? SEARCH_TYPES;
-      return runKeyset<SearchHit, SearchHit>(db, {
-        select: 'hits.type, hits.id, hits.title, hits.snippet, hits.score',
-        from: `(${types.map((type) => SOURCES[type]).join(' UNION ALL ')}) hits`,
-        params: types.map(() => query.q),
-        sort: `search:${types.join(',')}`,
-        columns: ['hits.score', 'hits.type', 'hits.id'],
-        map: (rows) => rows.map((hit) => ({ ...hit, snippet: markMatches(hit.snippet) })),
-      }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
+    search(query: SearchQuery): SearchResult {
+      const types = [...new Set(query.type ?? SEARCH_TYPES)];
+      const sorts = { relevance: `search:relevance:${types.join(',')}`, recency: `search:recency:${types.join(',')}` };
+      const page = { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor };
+      const describe = (hits: RankedHit[]) => describeHits(db, query.q, hits);
+      // A next page keeps its first page's ranking, even if writes since have moved the count across the limit.
+      const byRecency = query.cursor !== undefined
+        ? cursorSort(query.cursor) === sorts.recency
+        : matchesMoreThan(db, types.map((type) => SOURCES[type].fts), query.q, RANKING_LIMIT);
+      if (byRecency) return { ...recentHits(db, types, query.q, sorts.recency, page, describe), ranked_by: 'recency' };
+      return {
+        ...runKeyset<RankedHit, ReturnType<typeof describe>[number]>(db, {
+          select: 'hits.type, hits.hit, hits.score',
+          from: `(${types.map(ranked).join(' UNION ALL ')}) hits`,
+          params: types.map(() => query.q),
+          sort: sorts.relevance,
+          columns: ['hits.score', 'hits.type', 'hits.hit'],
+          map: describe,
+        }, page),
+        ranked_by: 'relevance',
+      };
     },
   };
 }

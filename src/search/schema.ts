@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { RANKING_LIMIT } from '../db/full-text.js';
 import { nextCursorSchema, pageQuery } from '../http/common.js';
 import { searchTextSchema } from '../http/full-text.js';
 import { enumsParam } from '../http/params.js';
 
 export const SEARCH_TYPES = ['article', 'claim', 'entity'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+export const SEARCH_RANKINGS = ['relevance', 'recency'] as const;
 
 export const searchQuery = z.strictObject({
   ...pageQuery,
@@ -19,7 +22,8 @@ export const searchHitSchema = z
     id: z.string().describe('Id of the article, claim or entity (GET /v1/<type>s/{id}).'),
     title: z.string().describe('Article title, claim text or entity name.'),
     snippet: z.string().describe('Matching text, HTML-escaped, with each match wrapped in <mark>...</mark>.'),
-    score: z.number().describe('bm25 relevance: lower is better. Comparable within one search only.'),
+    score: z.number().nullable()
+      .describe('bm25 relevance: lower is better. Comparable within one search only. null when ranked_by is recency.'),
   })
   .meta({
     id: 'SearchHit',
@@ -34,7 +38,14 @@ export const searchResultSchema = z
   .object({
     data: z.array(searchHitSchema),
     next_cursor: nextCursorSchema,
+    ranked_by: z.enum(SEARCH_RANKINGS).describe(
+      `relevance: best match first (bm25), types interleaved. recency: the words match more than ${RANKING_LIMIT.toLocaleString('en')} hits, too ` +
+      'many to score quickly, so hits come grouped by type (entities, claims, articles), each newest added first, ' +
+      'with a null score; more words or a "quoted phrase" narrow the search. Every page of one search keeps the ' +
+      "first page's ranking.",
+    ),
   })
   .meta({ id: 'SearchResult' });
 
 export type SearchHit = z.infer<typeof searchHitSchema>;
+export type SearchResult = z.infer<typeof searchResultSchema>;

@@ -673,7 +673,7 @@ export interface paths {
         };
         /**
          * Search articles, claims and entities at once
-         * @description Full-text search ranked by bm25 over article titles and bodies, claim texts and quotes, and entity names and aliases. Whatever is typed is searched as words: quotes make a phrase, a trailing * a prefix; operators and punctuation are treated as text, never as search syntax.
+         * @description Full-text search over article titles and bodies, claim texts and quotes, and entity names and aliases, ranked by bm25, or by recency when the words match too many hits to score (`ranked_by` says which). Whatever is typed is searched as words: quotes make a phrase, a trailing * a prefix; operators and punctuation are treated as text, never as search syntax.
          */
         get: operations["search"];
         put?: never;
@@ -1822,6 +1822,11 @@ export interface components {
             data: components["schemas"]["Claim"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description With q: the order of this page: the sort asked for (or its default), except that relevance gives way to -claimed_on (newest first) when q matches more than 2,000 claims, too many to rank quickly. Every page of one list keeps the first page's order.
+             * @enum {string}
+             */
+            sort?: "claimed_on" | "-claimed_on" | "relevance";
             /** @description With count=true: rows matching the filters, over all pages. */
             total?: number;
             /** @description With facets=...: per field, the count of matching rows for each value, most frequent first (the 50 most frequent). */
@@ -2093,13 +2098,18 @@ export interface components {
             title: string;
             /** @description Matching text, HTML-escaped, with each match wrapped in <mark>...</mark>. */
             snippet: string;
-            /** @description bm25 relevance: lower is better. Comparable within one search only. */
-            score: number;
+            /** @description bm25 relevance: lower is better. Comparable within one search only. null when ranked_by is recency. */
+            score: number | null;
         };
         SearchResult: {
             data: components["schemas"]["SearchHit"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
+            /**
+             * @description relevance: best match first (bm25), types interleaved. recency: the words match more than 2,000 hits, too many to score quickly, so hits come grouped by type (entities, claims, articles), each newest added first, with a null score; more words or a "quoted phrase" narrow the search. Every page of one search keeps the first page's ranking.
+             * @enum {string}
+             */
+            ranked_by: "relevance" | "recency";
         };
         TimelineEvent: {
             /** @constant */
@@ -2865,7 +2875,7 @@ export interface operations {
                 has_quantity?: "true" | "false";
                 /** @description Words to search for: all must match; "a quoted phrase" matches the phrase; word* matches a prefix. Case and accents are ignored. */
                 q?: string;
-                /** @description claimed_on (oldest first, the default), -claimed_on (newest first), or relevance (best match first; the default with q). */
+                /** @description claimed_on (oldest first, the default), -claimed_on (newest first), or relevance (best match first; the default with q; newest first instead when q matches too many claims to rank: the response's `sort` says which). */
                 sort?: "claimed_on" | "-claimed_on" | "relevance";
                 /** @description Also count the whole filtered set per value of these fields (for filter sidebars). One or more of: claimant, stance, certainty, topic, article. Comma-separated: any of them. */
                 facets?: string;
