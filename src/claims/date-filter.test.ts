@@ -68,6 +68,17 @@ describe('claims date filter over day, month and year claims', () => {
       }
     });
 
+    it(`${query}: the timeline (claims only here) holds the same claims in the same order`, async () => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const body = (await app.inject({ url: `/v1/timeline?${query}&limit=9${cursor ? `&cursor=${cursor}` : ''}` })).json() as { data: { id: string }[]; next_cursor: string | null };
+        ids.push(...body.data.map((item) => item.id));
+        cursor = body.next_cursor;
+      } while (cursor !== null);
+      expect(ids).toEqual(expected(from, to, undefined, false));
+    });
+
     it(`${query}: total and facets count the same claims`, async () => {
       const body = (await app.inject({ url: `/v1/claims?${query}&count=true&facets=claimant,stance&limit=1` })).json();
       const ids = expected(from, to, undefined, false);

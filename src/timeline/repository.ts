@@ -1,8 +1,8 @@
 // Events and claims on one time line: both halves are filtered on their own, merged, and cut into
 // pages by keyset on (first day, type, id).
 import type { Db } from '../db/client.js';
-import { Conditions } from '../db/conditions.js';
-import { cached } from '../db/keyset.js';
+import { claimStartArms, Conditions } from '../db/conditions.js';
+import { cached, whereClause } from '../db/keyset.js';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page, type SortKey } from '../http/common.js';
 import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
 import type { TimelineItem, TimelineQuery } from './schema.js';
@@ -30,24 +30,46 @@ function toItem(r: ItemRow): TimelineItem {
   };
 }
 
-const where = (c: Conditions) => (c.where.length > 0 ? `WHERE ${c.where.join(' AND ')}` : '');
 
 /** Conditions on claims; one entity is handled by driving from entity_claims instead (see list). */
 function claimHalf(q: TimelineQuery): Conditions {
-  const c = new Conditions().in('c.topic_id', q.topic).overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
+  const c = new Conditions().in('c.topic_id', q.topic);
+  // With a first day the dates are arms of their own (see list); without, only the last day bounds the walk.
+  if (!q.from) c.overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
   // entity_claims lists every claim an entity takes part in: as claimant, via or subject.
   if (q.entity && q.entity.length > 1) c.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   return c;
 }
 
-function eventHalf(q: TimelineQuery): Conditions {
+/**
+ * An entity's events are found through its participant and location rows, then sorted by day: cheap
+ * for the few events of most entities, but the busiest take part in thousands (1,164 of 20,000 events
+ * for the hot entity of a million-claim archive: 4 ms). When an entity is in at least 1% of all events
+ * and more than WALK_ABOVE of them, walking the events in day order and keeping the entity's is
+ * quicker: a page meets its limit + 1 events within about 100 times as many rows.
+ */
+const WALK_ABOVE = 200;
+
+function walkEventsInOrder(db: Db, entities: string[]): boolean {
+  const ids = JSON.stringify(entities);
+  const { theirs, events } = cached(db, `SELECT
+      (SELECT count(*) FROM event_participants WHERE entity_id IN (SELECT value FROM json_each(?)))
+      + (SELECT count(*) FROM event_locations WHERE entity_id IN (SELECT value FROM json_each(?))) AS theirs,
+      -- The largest rowid counts the events without reading them (deletes only make it an overestimate).
+      (SELECT coalesce(max(rowid), 0) FROM events) AS events`).get(ids, ids) as { theirs: number; events: number };
+  return theirs > WALK_ABOVE && theirs * 100 >= events;
+}
+
+function eventHalf(q: TimelineQuery, walkInOrder: boolean): Conditions {
   const c = new Conditions()
     .in('ev.id IN (SELECT ce.event_id FROM claim_events ce JOIN claims t ON t.id = ce.claim_id WHERE t.topic_id IN ())', q.topic)
     .overlaps('ev.start_day', 'ev.end_day', dayRange(q.from, q.to));
   if (q.entity) {
     const list = `(${q.entity.map(() => '?').join(', ')})`;
-    c.add(`(ev.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ${list})
-      OR ev.id IN (SELECT event_id FROM event_locations WHERE entity_id IN ${list}))`, ...q.entity, ...q.entity);
+    // Unary + keeps the planner on the day index, testing each event against the entity's set.
+    const id = walkInOrder ? '+ev.id' : 'ev.id';
+    c.add(`(${id} IN (SELECT event_id FROM event_participants WHERE entity_id IN ${list})
+      OR ${id} IN (SELECT event_id FROM event_locations WHERE entity_id IN ${list}))`, ...q.entity, ...q.entity);
   }
   return c;
 }
@@ -92,13 +114,21 @@ export function createTimelineRepository(db: Db) {
       if (byEntity) claims.add('x.entity_id = ?', query.entity![0]);
       const [claimAfter, claimAfterParams] = after('claim', claimDay, claimId, cursor);
       if (claimAfter) claims.add(claimAfter, ...claimAfterParams);
-      const events = eventHalf(query);
+      const events = eventHalf(query, query.entity !== undefined && walkEventsInOrder(db, query.entity));
       const [eventAfter, eventAfterParams] = after('event', 'ev.start_day', 'ev.id', cursor);
       if (eventAfter) events.add(eventAfter, ...eventAfterParams);
-      const sql = `SELECT * FROM (SELECT ${CLAIM_COLUMNS} FROM ${claimFrom} ${where(claims)} ORDER BY ${claimDay}, ${claimId} LIMIT ?)
-        UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events ev ${where(events)} ORDER BY ev.start_day, ev.id LIMIT ?)
+      // A date filter's claims are the ones starting within the dates plus the month and year claims
+      // reaching into them, each an index walk of its own (db/conditions.ts); all are merged with the events.
+      const arms = claimStartArms(claimDay, 'c.claimed_to', dayRange(query.from, query.to)) ?? [{ where: [], params: [] }];
+      const claimWalks = arms.map((arm) => ({
+        sql: `SELECT * FROM (SELECT ${CLAIM_COLUMNS} FROM ${claimFrom} ${whereClause([...claims.where, ...arm.where])}
+          ORDER BY ${claimDay}, ${claimId} LIMIT ?)`,
+        params: [...claims.params, ...arm.params, limit + 1],
+      }));
+      const sql = `${claimWalks.map((walk) => walk.sql).join(' UNION ALL ')}
+        UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events ev ${whereClause(events.where)} ORDER BY ev.start_day, ev.id LIMIT ?)
         ORDER BY day, type, id LIMIT ?`;
-      const rows = cached(db, sql).all(...claims.params, limit + 1, ...events.params, limit + 1, limit + 1) as ItemRow[];
+      const rows = cached(db, sql).all(...claimWalks.flatMap((walk) => walk.params), ...events.params, limit + 1, limit + 1) as ItemRow[];
       return toPage(rows, limit, SORT, (r) => [r.day, r.type, r.id], (page) => page.map(toItem));
     },
   };
