@@ -10,6 +10,7 @@ import { firstDay, lastDay } from './dates.js';
 import { participantsOf, refreshEntityStats } from './entity-stats.js';
 import type { Corpus } from './resolve.js';
 import { FACET_TOTALS_TRIGGERS, rebuildFacetTotals } from '../claims/facet-totals.js';
+import { ENTITY_EVENTS_TRIGGERS, rebuildEntityEvents } from '../events/entity-events.js';
 import { LATEST_FIGURES_TRIGGERS, rebuildLatestFigures } from '../figures/latest.js';
 
 // Children before parents, so deleting never trips a foreign key.
@@ -17,6 +18,10 @@ const TABLES_CHILD_FIRST: SQLiteTable[] = [
   t.entityClaims, t.claimRelations, t.claimQuantities, t.claimEvents, t.claimEntities, t.claimVia, t.claims,
   t.mentions, t.mentionHints, t.eventParticipants, t.eventLocations, t.events, t.topics, t.entities, t.articles,
 ];
+
+// The triggers keeping derived tables in step (besides full text's): dropped for a bulk load, whose
+// end rebuilds each table once.
+const DERIVED_TRIGGERS = [LATEST_FIGURES_TRIGGERS, FACET_TOTALS_TRIGGERS, ENTITY_EVENTS_TRIGGERS];
 
 // Keeps each INSERT under SQLite's limit on bound parameters.
 const CHUNK = 200;
@@ -71,6 +76,7 @@ export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgres
     report('derived');
     rebuildLatestFigures(sqlite);
     rebuildFacetTotals(sqlite);
+    rebuildEntityEvents(sqlite);
     refreshEntityStats(sqlite);
     for (const { sql } of deferred.triggers) sqlite.exec(sql);
     report('analyze');
@@ -86,8 +92,8 @@ export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgres
 function dropDeferred(sqlite: Db) {
   const names = TABLES_CHILD_FIRST.map(tableName);
   const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master
-    WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' OR name GLOB ? OR name GLOB ?)))
-    ORDER BY name`).all(JSON.stringify(names), LATEST_FIGURES_TRIGGERS, FACET_TOTALS_TRIGGERS) as { type: string; name: string; sql: string }[];
+    WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' OR EXISTS (SELECT 1 FROM json_each(?) g WHERE name GLOB g.value))))
+    ORDER BY name`).all(JSON.stringify(names), JSON.stringify(DERIVED_TRIGGERS)) as { type: string; name: string; sql: string }[];
   for (const { type, name } of schema) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
   const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
     ORDER BY name`).all() as { name: string }[]).map((r) => r.name);

@@ -109,6 +109,18 @@ export const eventParticipants = sqliteTable(
   ],
 );
 
+// Every event an entity takes part in (as participant or location), once, with the event's first day:
+// like entity_claims, "events involving X, by date" walks one index. Derived, kept by triggers (migration 0007).
+export const entityEvents = sqliteTable(
+  'entity_events',
+  {
+    entityId: text('entity_id').notNull(),
+    startDay: text('start_day').notNull(),
+    eventId: text('event_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.startDay, t.eventId] }), index('entity_events_event').on(t.eventId)],
+);
+
 export const mentions = sqliteTable(
   'mentions',
   {

@@ -46,15 +46,19 @@ export function createEventRepository(db: Db) {
     list(query: EventListQuery) {
       const where = new Conditions().in('v.kind', query.kind)
         .overlaps('v.start_day', 'v.end_day', dayRange(query.from, query.to));
-      if (query.entity) {
+      // One entity walks its own events in day order (entity_events), as claims walk entity_claims.
+      const byEntity = query.entity?.length === 1;
+      if (byEntity) where.add('y.entity_id = ?', query.entity![0]);
+      else if (query.entity) {
         const marks = query.entity.map(() => '?').join(', ');
         where.add(`v.id IN (SELECT event_id FROM event_participants WHERE entity_id IN (${marks})
           UNION SELECT event_id FROM event_locations WHERE entity_id IN (${marks}))`, ...query.entity, ...query.entity);
       }
-      const set = { from: 'events v', where: where.where, params: where.params };
+      const set = { from: byEntity ? 'entity_events y JOIN events v ON v.id = y.event_id' : 'events v', where: where.where, params: where.params };
       const sort = query.sort ?? 'start';
       const page = runKeyset<EventRow, Event>(db, {
-        ...set, select: COLUMNS, sort, columns: ['v.start_day', 'v.id'], descending: sort === '-start', map: hydrate,
+        ...set, select: COLUMNS, sort, columns: byEntity ? ['y.start_day', 'y.event_id'] : ['v.start_day', 'v.id'],
+        descending: sort === '-start', map: hydrate,
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
       return withExtras(db, page, set, query, FACETS);
     },

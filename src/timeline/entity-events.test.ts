@@ -1,6 +1,6 @@
-// An entity's events reach the timeline two ways: collected through its participant and location rows
-// and sorted (most entities), or by walking all events in day order (an entity in many of them). Both
-// must give the same pages.
+// One entity's events reach the timeline from entity_events in day order (like its claims from
+// entity_claims): pages must hold exactly the events its participant and location rows name, for an
+// entity in most events and for one in a few.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';

@@ -41,35 +41,15 @@ function claimHalf(q: TimelineQuery): Conditions {
   return c;
 }
 
-/**
- * An entity's events are found through its participant and location rows, then sorted by day: cheap
- * for the few events of most entities, but the busiest take part in thousands (1,164 of 20,000 events
- * for the hot entity of a million-claim archive: 4 ms). When an entity is in at least 1% of all events
- * and more than WALK_ABOVE of them, walking the events in day order and keeping the entity's is
- * quicker: a page meets its limit + 1 events within about 100 times as many rows.
- */
-const WALK_ABOVE = 200;
-
-function walkEventsInOrder(db: Db, entities: string[]): boolean {
-  const ids = JSON.stringify(entities);
-  const { theirs, events } = cached(db, `SELECT
-      (SELECT count(*) FROM event_participants WHERE entity_id IN (SELECT value FROM json_each(?)))
-      + (SELECT count(*) FROM event_locations WHERE entity_id IN (SELECT value FROM json_each(?))) AS theirs,
-      -- The largest rowid counts the events without reading them (deletes only make it an overestimate).
-      (SELECT coalesce(max(rowid), 0) FROM events) AS events`).get(ids, ids) as { theirs: number; events: number };
-  return theirs > WALK_ABOVE && theirs * 100 >= events;
-}
-
-function eventHalf(q: TimelineQuery, walkInOrder: boolean): Conditions {
+/** Conditions on events; one entity is handled by driving from entity_events instead (see list). */
+function eventHalf(q: TimelineQuery): Conditions {
   const c = new Conditions()
     .in('ev.id IN (SELECT ce.event_id FROM claim_events ce JOIN claims t ON t.id = ce.claim_id WHERE t.topic_id IN ())', q.topic)
     .overlaps('ev.start_day', 'ev.end_day', dayRange(q.from, q.to));
-  if (q.entity) {
+  if (q.entity && q.entity.length > 1) {
     const list = `(${q.entity.map(() => '?').join(', ')})`;
-    // Unary + keeps the planner on the day index, testing each event against the entity's set.
-    const id = walkInOrder ? '+ev.id' : 'ev.id';
-    c.add(`(${id} IN (SELECT event_id FROM event_participants WHERE entity_id IN ${list})
-      OR ${id} IN (SELECT event_id FROM event_locations WHERE entity_id IN ${list}))`, ...q.entity, ...q.entity);
+    c.add(`(ev.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ${list})
+      OR ev.id IN (SELECT event_id FROM event_locations WHERE entity_id IN ${list}))`, ...q.entity, ...q.entity);
   }
   return c;
 }
@@ -114,8 +94,12 @@ export function createTimelineRepository(db: Db) {
       if (byEntity) claims.add('x.entity_id = ?', query.entity![0]);
       const [claimAfter, claimAfterParams] = after('claim', claimDay, claimId, cursor);
       if (claimAfter) claims.add(claimAfter, ...claimAfterParams);
-      const events = eventHalf(query, query.entity !== undefined && walkEventsInOrder(db, query.entity));
-      const [eventAfter, eventAfterParams] = after('event', 'ev.start_day', 'ev.id', cursor);
+      // One entity's events, like its claims, come in day order from its own index (entity_events).
+      const events = eventHalf(query);
+      const [eventDay, eventId] = byEntity ? ['y.start_day', 'y.event_id'] : ['ev.start_day', 'ev.id'];
+      const eventFrom = byEntity ? 'entity_events y JOIN events ev ON ev.id = y.event_id' : 'events ev';
+      if (byEntity) events.add('y.entity_id = ?', query.entity![0]);
+      const [eventAfter, eventAfterParams] = after('event', eventDay, eventId, cursor);
       if (eventAfter) events.add(eventAfter, ...eventAfterParams);
       // A date filter's claims are the ones starting within the dates plus the month and year claims
       // reaching into them, each an index walk of its own (db/conditions.ts); all are merged with the events.
@@ -126,7 +110,7 @@ export function createTimelineRepository(db: Db) {
         params: [...claims.params, ...arm.params, limit + 1],
       }));
       const sql = `${claimWalks.map((walk) => walk.sql).join(' UNION ALL ')}
-        UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM events ev ${whereClause(events.where)} ORDER BY ev.start_day, ev.id LIMIT ?)
+        UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM ${eventFrom} ${whereClause(events.where)} ORDER BY ${eventDay}, ${eventId} LIMIT ?)
         ORDER BY day, type, id LIMIT ?`;
       const rows = cached(db, sql).all(...claimWalks.flatMap((walk) => walk.params), ...events.params, limit + 1, limit + 1) as ItemRow[];
       return toPage(rows, limit, SORT, (r) => [r.day, r.type, r.id], (page) => page.map(toItem));
