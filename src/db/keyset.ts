@@ -66,10 +66,12 @@ export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, curso
     bound = [...q.arms.flatMap((arm) => [...params, ...arm.params, limit + 1]), limit + 1];
   }
   const rows = cached(db, sql).all(...bound) as (Row & Record<string, string | number>)[];
-  // The sort keys were selected only to build the cursor: they must not reach a response.
+  // The sort keys were selected only to build the cursor: they must not reach a response. Set to
+  // undefined rather than deleted (JSON leaves them out either way): a delete turns each row into a
+  // slow dictionary object, which cost about 0.1 ms a page in the reads that follow.
   const keyed = rows.map((row) => {
     const key = q.columns.map((_, i) => row[`_k${i}`]) as SortKey;
-    q.columns.forEach((_, i) => delete row[`_k${i}`]);
+    for (let i = 0; i < q.columns.length; i++) (row as Record<string, unknown>)[`_k${i}`] = undefined;
     return { row: row as Row, key };
   });
   return toPage(keyed, limit, q.sort, (r) => r.key, (page) => q.map(page.map((r) => r.row)));
