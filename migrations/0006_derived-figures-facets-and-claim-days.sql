@@ -27,6 +27,9 @@ CREATE INDEX `latest_figures_claim` ON `latest_figures` (`claim_id`);--> stateme
 CREATE INDEX `claims_days` ON `claims` (`claimed_from`,`claimed_to`,`id`);
 --> statement-breakpoint
 -- Hand-written below: drizzle-kit does not model views or triggers.
+-- A later migration that rebuilds one of claims, claim_quantities and latest_figures (drizzle-kit's create, copy, drop,
+-- rename) must drop these views and triggers first and create them again after: SQLite refuses the rename while
+-- a trigger names the table, and a drop takes the table's own triggers with it.
 -- latest_figures is kept in step with claims and claim_quantities by triggers, so every write path
 -- (seed loads, the editorial API, restores, merges) updates it in the same transaction. Two views with
 -- INSTEAD OF triggers hold the two steps once, for the table triggers to call:
@@ -73,14 +76,12 @@ END;
 -- When the claim itself is being deleted it is already gone here: the claims trigger below handles it.
 CREATE TRIGGER `latest_figures_quantity_delete` AFTER DELETE ON `claim_quantities` BEGIN
   INSERT INTO latest_figure_recheck (topic_id, claimant_id, unit, claim_id)
-    SELECT c.topic_id, c.claimant_id, old.unit, c.id FROM claims c
-    WHERE c.id = old.claim_id AND c.topic_id IS NOT NULL AND c.claimant_id IS NOT NULL;
+    SELECT l.topic_id, l.claimant_id, l.unit, l.claim_id FROM latest_figures l WHERE l.claim_id = old.claim_id AND l.unit = old.unit;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `latest_figures_quantity_update` AFTER UPDATE ON `claim_quantities` BEGIN
   INSERT INTO latest_figure_recheck (topic_id, claimant_id, unit, claim_id)
-    SELECT c.topic_id, c.claimant_id, old.unit, c.id FROM claims c
-    WHERE c.id = old.claim_id AND c.topic_id IS NOT NULL AND c.claimant_id IS NOT NULL;
+    SELECT l.topic_id, l.claimant_id, l.unit, l.claim_id FROM latest_figures l WHERE l.claim_id = old.claim_id AND l.unit = old.unit;
   INSERT INTO latest_figure_offer (claim_id, position) VALUES (new.claim_id, new.position);
 END;
 --> statement-breakpoint

@@ -6,7 +6,10 @@ CREATE TABLE `entity_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `entity_events_event` ON `entity_events` (`event_id`);--> statement-breakpoint
--- Hand-written below: drizzle-kit does not model views or triggers. One view whose INSTEAD OF trigger
+-- Hand-written below: drizzle-kit does not model views or triggers.
+-- A later migration that rebuilds one of entity_events, event_participants, event_locations and events (drizzle-kit's create, copy, drop,
+-- rename) must drop these views and triggers first and create them again after: SQLite refuses the rename while
+-- a trigger names the table, and a drop takes the table's own triggers with it. One view whose INSTEAD OF trigger
 -- re-derives one (entity, event) pair from the participant and location rows, for every trigger to call.
 -- A deleted event needs no trigger of its own: its participant and location rows go with it (cascade),
 -- and their triggers find no event left to keep.

@@ -30,6 +30,8 @@ export function storeCorpus(sqlite: Db, corpus: Corpus): Record<string, number> 
   const db = drizzle(sqlite);
   const rows = corpusRows(corpus);
   sqlite.transaction(() => {
+    // Every figure goes: no key needs re-ranking as its latest leaves (the inserts offer them again).
+    sqlite.exec('DELETE FROM latest_figures');
     for (const table of TABLES_CHILD_FIRST) db.delete(table).run();
     insertRows(sqlite, rows);
     refreshEntityStats(sqlite);

@@ -18,15 +18,17 @@ function appliedCount(db: Db): number {
 export function migrate(db: Db): void {
   db.pragma('foreign_keys = OFF');
   try {
-    const before = appliedCount(db);
     applyMigrations(drizzle(db), { migrationsFolder: MIGRATIONS });
-    // Only a run that changed the schema can have broken a reference; the check reads every row
-    // (seconds on a million claims), so a plain restart skips it.
-    if (appliedCount(db) === before) return;
+    // The check reads every row (seconds on a million claims), so it runs once per schema: user_version
+    // records how many migrations had been applied when it last passed. A failed check records nothing,
+    // so a database a migration left broken is refused at every start, not only the first.
+    const applied = appliedCount(db);
+    if (db.pragma('user_version', { simple: true }) === applied) return;
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) {
       throw new Error(`migration left ${broken.length} broken foreign key(s): ${JSON.stringify(broken.slice(0, 5))}`);
     }
+    db.pragma(`user_version = ${applied}`);
   } finally {
     db.pragma('foreign_keys = ON');
   }
