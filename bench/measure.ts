@@ -4,6 +4,7 @@
 import autocannon, { type Options } from 'autocannon';
 import { get } from 'node:http';
 import { sampleMemory, readMemory } from './servers.js';
+import { loadWithWrk } from './wrk.js';
 
 export interface Latency { p50: number; p90: number; p99: number; mean: number; max: number }
 
@@ -19,7 +20,8 @@ export interface LoadResult {
   bytes_per_response: number;
 }
 
-export interface LoadSettings { connections: number; duration: number }
+export type LoadTool = 'autocannon' | 'wrk';
+export interface LoadSettings { connections: number; duration: number; tool?: LoadTool }
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
@@ -32,7 +34,9 @@ export function summarize(times: number[]): Latency {
 }
 
 /** `paths` are requested in turn (one per request, across all connections) for `duration` seconds. */
-export function load(base: string, paths: string[], { connections, duration }: LoadSettings): Promise<LoadResult> {
+export function load(base: string, paths: string[], settings: LoadSettings): Promise<LoadResult> {
+  if (settings.tool === 'wrk') return loadWithWrk(base, paths, settings);
+  const { connections, duration } = settings;
   let next = 0;
   const options: Options = paths.length === 1
     ? { url: base + paths[0], connections, duration, timeout: 30 }

@@ -22,8 +22,9 @@ function header(r: BenchResult): string {
     `- Corpus: ${int(r.corpus.claims)} claims, ${int(r.corpus.entity_claims)} entity_claims rows, ${mib(r.corpus.bytes)} on disk;` +
       ` hot entity \`${r.choices.hotEntity.id}\` (${int(r.choices.hotEntity.claims)} claims), cold \`${r.choices.coldEntity.id}\`` +
       ` (${int(r.choices.coldEntity.claims)})`,
-    `- Load: ${r.settings.connections} connections, ${r.settings.warmup} s warm-up then ${r.settings.duration} s per scenario,` +
-      ' load generator on the same machine; latencies per response, in ms',
+    `- Load: ${r.settings.tool ?? 'autocannon'}, ${r.settings.connections} connections, ${r.settings.warmup} s warm-up then ` +
+      `${r.settings.duration} s per scenario, load generator on the same machine; latencies ` +
+      `${r.settings.tool === 'wrk' ? "from wrk's latency distribution" : 'per response'}, in ms`,
     '',
   ].join('\n');
 }

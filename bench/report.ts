@@ -38,7 +38,7 @@ export interface BenchResult {
   name: string;
   date: string;
   command: string;
-  settings: { duration: number; warmup: number; connections: number };
+  settings: { duration: number; warmup: number; connections: number; tool?: string };
   machine: { cpu: string; cores: number; memory_bytes: number; os: string; busy_before: number };
   versions: Record<string, string>;
   git_commit: string;

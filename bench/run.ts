@@ -1,4 +1,4 @@
-// npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10]
+// npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10] [--tool autocannon|wrk]
 //   [--only a,b] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]
 // Serves each database with the real server, loads each scenario with autocannon, then the bare baseline,
 // writes bench/results/<date>-<size>.json and regenerates BENCHMARKS.md. Several --db run smallest first,
@@ -6,13 +6,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { killAll } from './servers.js';
 import { benchDatabase, type Settings } from './run-database.js';
 import { machine } from './machine.js';
 import { regenerate, writeResult, evaluate, type BenchResult } from './report.js';
 import { choose } from './scenarios.js';
 
-const USAGE = 'usage: npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10] ' +
+const USAGE = 'usage: npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10] [--tool autocannon|wrk] ' +
   '[--only scenario,...] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]';
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -28,21 +29,34 @@ function options(argv: string[]) {
     options: {
       db: { type: 'string', multiple: true }, duration: { type: 'string' }, warmup: { type: 'string' },
       connections: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' },
-      'results-dir': { type: 'string' }, markdown: { type: 'string' },
+      'results-dir': { type: 'string' }, markdown: { type: 'string' }, tool: { type: 'string' },
     },
   });
   if (!values.db?.length) throw new Error(USAGE);
+  const tool = values.tool ?? 'autocannon';
+  if (tool !== 'autocannon' && tool !== 'wrk') throw new Error(`--tool must be autocannon or wrk, not ${tool}`);
+  if (tool === 'wrk' && !commandExists('wrk')) throw new Error('--tool wrk: wrk is not installed (apt-get install wrk)');
   const settings: Settings = {
     duration: positive('duration', values.duration, 10),
     warmup: values.warmup === '0' ? 0 : positive('warmup', values.warmup, 2),
     connections: Math.round(positive('connections', values.connections, 10)),
     only: values.only?.split(',').map((s) => s.trim()).filter(Boolean),
+    tool,
   };
   return {
     settings, dbs: values.db.map((db) => (isAbsolute(db) ? db : resolve(db))),
     compare: values.compare ? JSON.parse(readFileSync(values.compare, 'utf8')) as BenchResult : undefined,
     resultsDir: values['results-dir'] ?? resolve('bench/results'), markdown: values.markdown ?? resolve('BENCHMARKS.md'),
   };
+}
+
+function commandExists(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The command as typed, so the table can say exactly how its numbers were made. */
