@@ -1,7 +1,7 @@
 // Every test gets its own in-memory database with the real migrations, so tests never share state.
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createKey } from '../src/auth/keys.js';
 import { buildApp } from '../src/app.js';
 import { readSeedFolder } from '../src/annotations/read-seed.js';
@@ -91,3 +91,22 @@ export function afterRebuild<T>(db: Db, rebuild: (db: Db) => void, read: (db: Db
     db.exec('ROLLBACK TO oracle; RELEASE oracle');
   }
 }
+
+type ListPage<T> = { data: T[]; next_cursor: string | null };
+
+/** Every page of a list: `url` (with its own filters and limit) and then each next_cursor, to the last page. */
+export async function everyPage<T = { id: string }, P extends ListPage<T> = ListPage<T>>(app: FastifyInstance, url: string): Promise<P[]> {
+  const pages: P[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await app.inject({ url: cursor === null ? url : `${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}` });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    pages.push(res.json() as P);
+    cursor = pages[pages.length - 1].next_cursor;
+  } while (cursor !== null && pages.length < 1000);
+  return pages;
+}
+
+/** The items of every page of a list, in order. */
+export const everyItem = async <T = { id: string }>(app: FastifyInstance, url: string): Promise<T[]> =>
+  (await everyPage<T>(app, url)).flatMap((page) => page.data);

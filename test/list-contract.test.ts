@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { seededApp } from './helpers.js';
+import { everyPage, seededApp } from './helpers.js';
 
 const RESOURCES = [
   { path: '/v1/claims', table: 'claims' },
@@ -18,19 +18,10 @@ beforeAll(async () => ({ app, db } = await seededApp()));
 afterAll(() => app.close());
 
 async function pageThrough(path: string, limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  for (let pages = 0; pages < 1000; pages++) {
-    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-    const res = await app.inject({ url: `${path}?${query}` });
-    expect(res.statusCode).toBe(200);
-    const body = res.json() as { data: { id: string }[]; next_cursor: string | null };
-    expect(body.data.length).toBeLessThanOrEqual(limit);
-    ids.push(...body.data.map((item) => item.id));
-    cursor = body.next_cursor;
-    if (cursor === null) return ids;
-  }
-  throw new Error('paging never ended');
+  const pages = await everyPage(app, `${path}?limit=${limit}`);
+  for (const page of pages) expect(page.data.length).toBeLessThanOrEqual(limit);
+  expect(pages.at(-1)!.next_cursor, 'paging never ended').toBeNull();
+  return pages.flatMap((page) => page.data.map((item) => item.id));
 }
 
 describe.each(RESOURCES)('$path', ({ path, table }) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
 import { RANKING_LIMIT } from '../src/db/full-text.js';
-import { freshDb } from './helpers.js';
+import { everyPage, freshDb } from './helpers.js';
 
 const CLAIMS = RANKING_LIMIT + 150;
 
@@ -36,16 +36,8 @@ describe('search ranking when the words match too many rows to score', () => {
     expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
     return res.json();
   };
-  const pageAll = async (url: string, limit: number) => {
-    const pages: { data: Hit[]; ranked_by?: string; sort?: string }[] = [];
-    let cursor = '';
-    do {
-      const page = await get(`${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-      pages.push(page);
-      cursor = page.next_cursor ?? '';
-    } while (cursor);
-    return pages;
-  };
+  const pageAll = (url: string, limit: number) =>
+    everyPage<Hit, { data: Hit[]; next_cursor: string | null; ranked_by?: string; sort?: string }>(app, `${url}&limit=${limit}`);
 
   beforeAll(async () => {
     db = freshDb();

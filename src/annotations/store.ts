@@ -19,9 +19,13 @@ const TABLES_CHILD_FIRST: SQLiteTable[] = [
   t.mentions, t.mentionHints, t.eventParticipants, t.eventLocations, t.events, t.topics, t.entities, t.articles,
 ];
 
-// The triggers keeping derived tables in step (besides full text's): dropped for a bulk load, whose
-// end rebuilds each table once.
-const DERIVED_TRIGGERS = [LATEST_FIGURES_TRIGGERS, FACET_TOTALS_TRIGGERS, ENTITY_EVENTS_TRIGGERS];
+// The tables triggers keep in step with the corpus (besides full text's): a bulk load drops their
+// triggers and rebuilds each table once at its end.
+const DERIVED = [
+  { triggers: LATEST_FIGURES_TRIGGERS, rebuild: rebuildLatestFigures },
+  { triggers: FACET_TOTALS_TRIGGERS, rebuild: rebuildFacetTotals },
+  { triggers: ENTITY_EVENTS_TRIGGERS, rebuild: rebuildEntityEvents },
+];
 
 // Keeps each INSERT under SQLite's limit on bound parameters.
 const CHUNK = 200;
@@ -76,9 +80,7 @@ export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgres
     report('full-text');
     for (const name of deferred.fullText) rebuildFullText(sqlite, name);
     report('derived');
-    rebuildLatestFigures(sqlite);
-    rebuildFacetTotals(sqlite);
-    rebuildEntityEvents(sqlite);
+    for (const { rebuild } of DERIVED) rebuild(sqlite);
     refreshEntityStats(sqlite);
     for (const { sql } of deferred.triggers) sqlite.exec(sql);
     report('analyze');
@@ -95,7 +97,7 @@ function dropDeferred(sqlite: Db) {
   const names = TABLES_CHILD_FIRST.map(tableName);
   const schema = sqlite.prepare(`SELECT type, name, sql FROM sqlite_master
     WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' OR EXISTS (SELECT 1 FROM json_each(?) g WHERE name GLOB g.value))))
-    ORDER BY name`).all(JSON.stringify(names), JSON.stringify(DERIVED_TRIGGERS)) as { type: string; name: string; sql: string }[];
+    ORDER BY name`).all(JSON.stringify(names), JSON.stringify(DERIVED.map((d) => d.triggers))) as { type: string; name: string; sql: string }[];
   for (const { type, name } of schema) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
   const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
     ORDER BY name`).all() as { name: string }[]).map((r) => r.name);

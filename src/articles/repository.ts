@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
-import { withExtras } from '../db/facets.js';
+import { countedOver, withExtras } from '../db/facets.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
@@ -44,7 +44,7 @@ export function createArticleRepository(db: Db) {
         ...set, select: COLUMNS, sort, columns: [...SORTS[sort]], descending: sort === '-published',
         map: (rows) => rows.map(toArticle),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      return withExtras(db, page, set, query, {});
+      return withExtras(page, query, countedOver(db, set, {}));
     },
     get(id: string): ArticleDetail | undefined {
       const row = byId.get(id) as (ArticleRow & { raw_text: string; boilerplate: string }) | undefined;

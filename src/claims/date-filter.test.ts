@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDay, lastDay } from '../annotations/dates.js';
 import { buildApp } from '../app.js';
 import type { Db } from '../db/client.js';
-import { freshDb } from '../../test/helpers.js';
+import { everyItem, freshDb } from '../../test/helpers.js';
 
 /** ~600 claims over 2023-2025: every third of year or month precision, claimants e0..e4. */
 function fill(db: Db): void {
@@ -43,18 +43,8 @@ describe('claims date filter over day, month and year claims', () => {
       .all(from ? firstDay(from) : '0000-01-01', to ? lastDay(to) : '9999-12-31', claimant ?? null, claimant ?? null) as { id: string }[])
       .map((r) => r.id);
 
-  async function pageThrough(query: string, limit: number): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await app.inject({ url: `/v1/claims?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}` });
-      expect(res.statusCode, query).toBe(200);
-      const body = res.json() as { data: { id: string }[]; next_cursor: string | null };
-      ids.push(...body.data.map((c) => c.id));
-      cursor = body.next_cursor;
-    } while (cursor !== null);
-    return ids;
-  }
+  const pageThrough = async (query: string, limit: number) =>
+    (await everyItem(app, `/v1/claims?${query}&limit=${limit}`)).map((c) => c.id);
 
   for (const [from, to] of WINDOWS) {
     const query = [from && `from=${from}`, to && `to=${to}`].filter(Boolean).join('&');
@@ -69,13 +59,7 @@ describe('claims date filter over day, month and year claims', () => {
     });
 
     it(`${query}: the timeline (claims only here) holds the same claims in the same order`, async () => {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const body = (await app.inject({ url: `/v1/timeline?${query}&limit=9${cursor ? `&cursor=${cursor}` : ''}` })).json() as { data: { id: string }[]; next_cursor: string | null };
-        ids.push(...body.data.map((item) => item.id));
-        cursor = body.next_cursor;
-      } while (cursor !== null);
+      const ids = (await everyItem(app, `/v1/timeline?${query}&limit=9`)).map((item) => item.id);
       expect(ids).toEqual(expected(from, to, undefined, false));
     });
 

@@ -3,7 +3,7 @@
 // took about 0.4 s. A bulk load drops the triggers and rebuilds the table once (rebuildFacetTotals).
 import type { Db } from '../db/client.js';
 import { cached } from '../db/keyset.js';
-import { FACET_VALUES } from '../db/facets.js';
+import { FACET_VALUES, type SetCounts } from '../db/facets.js';
 import type { FacetCount } from '../http/params.js';
 import type { CLAIM_FACET_COLUMNS } from './filters.js';
 
@@ -20,15 +20,14 @@ const LABELS: Record<FacetName, string> = {
   article: '(SELECT title FROM articles WHERE id = t.key)',
 };
 
-export function totalFacets<F extends FacetName>(db: Db, facets: readonly F[]): Record<F, FacetCount[]> {
-  return Object.fromEntries(facets.map((facet) => [facet, cached(db, `SELECT nullif(t.key, '') AS value, ${LABELS[facet]} AS label,
-      t.count FROM claim_facet_totals t WHERE t.field = ? ORDER BY t.count DESC, t.key LIMIT ${FACET_VALUES}`).all(facet)])) as Record<F, FacetCount[]>;
-}
+const topValues = (db: Db, facet: FacetName) => cached(db, `SELECT nullif(t.key, '') AS value, ${LABELS[facet]} AS label, t.count
+  FROM claim_facet_totals t WHERE t.field = ? ORDER BY t.count DESC, t.key LIMIT ${FACET_VALUES}`).all(facet) as FacetCount[];
 
-/** Every claim has exactly one stance, so the stance counts add up to the number of claims. */
-export function totalClaims(db: Db): number {
-  return (cached(db, "SELECT coalesce(sum(count), 0) AS n FROM claim_facet_totals WHERE field = 'stance'").get() as { n: number }).n;
-}
+/** The unfiltered list's counts. Every claim has exactly one stance, so the stance counts add up to the total. */
+export const storedClaimCounts = (db: Db): SetCounts<FacetName> => ({
+  total: () => (cached(db, "SELECT coalesce(sum(count), 0) AS n FROM claim_facet_totals WHERE field = 'stance'").get() as { n: number }).n,
+  facets: (names) => Object.fromEntries(names.map((facet) => [facet, topValues(db, facet)])) as Record<FacetName, FacetCount[]>,
+});
 
 export function rebuildFacetTotals(db: Db): void {
   db.exec(`DELETE FROM claim_facet_totals;

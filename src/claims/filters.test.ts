@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSeededApp } from '../../test/helpers.js';
+import { everyItem, useSeededApp } from '../../test/helpers.js';
 import { firstDay, lastDay } from '../annotations/dates.js';
 
 const { ctx, get } = useSeededApp();
@@ -83,13 +83,7 @@ describe('/v1/claims filters', () => {
 
   it('pages a filtered list exactly once, and refuses its cursor for another sort', async () => {
     const all = (await claims('entity=nis')).map((c) => c.id);
-    const seen: string[] = [];
-    let cursor = '';
-    do {
-      const page = await get(`/v1/claims?entity=nis&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...page.data.map((c: Claim) => c.id));
-      cursor = page.next_cursor ?? '';
-    } while (cursor);
+    const seen = (await everyItem<Claim>(ctx.app, '/v1/claims?entity=nis&limit=4')).map((c) => c.id);
     expect(seen).toEqual(all);
     const { next_cursor } = await get('/v1/claims?limit=1');
     expect((await ctx.app.inject({ url: `/v1/claims?sort=-claimed_on&cursor=${next_cursor}` })).statusCode).toBe(400);

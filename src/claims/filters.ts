@@ -1,7 +1,7 @@
 // /v1/claims filters -> SQL. The driving table follows the filter: one entity walks entity_claims
 // (entity, date, claim) in date order, so even the most frequent entity never sorts all its claims;
 // otherwise claims are walked in date order by the index that leads with the filtered column.
-import { claimStartArms, Conditions, type Arm } from '../db/conditions.js';
+import { Conditions, type Arm } from '../db/conditions.js';
 import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
 import type { ClaimListQuery } from './schema.js';
 
@@ -12,9 +12,12 @@ export type ClaimSort = NonNullable<ClaimListQuery['sort']>;
 /** How to run a list: the sort applied (see sorting.ts), and whether q's matches are too many to collect. */
 export interface ClaimPlan { sort: ClaimSort; denseMatches: boolean }
 
+// The FROM of a list no filter narrows: only claims, walked by date.
+const EVERY_CLAIM = 'claims c';
+
 export function claimSql(q: ClaimListQuery, { sort, denseMatches }: ClaimPlan): ClaimSql {
   const where = new Conditions();
-  let from = 'claims c';
+  let from = EVERY_CLAIM;
   let columns = ['c.claimed_from', 'c.id'];
   if (sort === 'relevance') {
     // CROSS JOIN fixes the order: the matches drive, and each is looked up in claims. Left to itself the
@@ -42,17 +45,19 @@ export function claimSql(q: ClaimListQuery, { sort, denseMatches }: ClaimPlan): 
     .in('c.certainty', q.certainty).in('c.topic_id', q.topic)
     .in('c.id IN (SELECT claim_id FROM claim_events WHERE event_id IN ())', q.event);
   const days = dayRange(q.from, q.to);
+  // Ranked by relevance the matches drive, in no date order: one condition serves. Otherwise the arms
+  // are on the first-day column of the index being walked, so each is a seek or a range on it.
   let arms: Arm[] | undefined;
-  if (sort === 'relevance' || !days.from) where.overlaps('c.claimed_from', 'c.claimed_to', days, MAX_CLAIM_SPAN_DAYS);
-  else {
-    // On the first-day column of the index being walked, so each arm is a seek or a range on it.
-    arms = claimStartArms(columns[0], 'c.claimed_to', days);
-  }
+  if (sort === 'relevance') where.overlaps('c.claimed_from', 'c.claimed_to', days, MAX_CLAIM_SPAN_DAYS);
+  else arms = where.claimDays(columns[0], 'c.claimed_to', days);
   if (q.has_quantity !== undefined) {
     where.add(`${q.has_quantity ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_quantities n WHERE n.claim_id = c.id)`);
   }
   return { from, where: where.where, params: where.params, arms, columns, descending: sort === '-claimed_on', sort };
 }
+
+/** Whether the SQL selects every claim: no condition, no date arm, no other driving table. */
+export const coversEveryClaim = (sql: ClaimSql) => sql.from === EVERY_CLAIM && sql.where.length === 0 && !sql.arms;
 
 export const CLAIM_FACET_COLUMNS = {
   claimant: ['c.claimant_id', '(SELECT name FROM entities WHERE id = c.claimant_id)'],

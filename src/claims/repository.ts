@@ -4,9 +4,9 @@ import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
-import { withExtras } from '../db/facets.js';
-import { totalClaims, totalFacets } from './facet-totals.js';
-import { CLAIM_FACET_COLUMNS, claimSql } from './filters.js';
+import { countedOver, withExtras } from '../db/facets.js';
+import { storedClaimCounts } from './facet-totals.js';
+import { CLAIM_FACET_COLUMNS, claimSql, coversEveryClaim } from './filters.js';
 import { claimPlan } from './sorting.js';
 import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
 
@@ -84,17 +84,10 @@ export function createClaimRepository(db: Db) {
       });
       // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
       const whole = plan.denseMatches ? claimSql(query, { ...plan, denseMatches: false }) : sql;
+      // No filter at all: the stored totals answer what counting every claim would.
+      const counts = coversEveryClaim(whole) ? storedClaimCounts(db) : countedOver(db, whole, CLAIM_FACET_COLUMNS);
       // Only a search chooses its order; a plain list keeps the envelope every list shares.
-      const sorted = query.q ? { sort: plan.sort } : {};
-      if (whole.where.length > 0 || whole.arms || whole.from !== 'claims c') {
-        return { ...withExtras(db, page, whole, query, CLAIM_FACET_COLUMNS), ...sorted };
-      }
-      // No filter: the stored totals answer what a count over every claim would.
-      return {
-        ...page,
-        ...(query.count ? { total: totalClaims(db) } : {}),
-        ...(query.facets ? { facets: totalFacets(db, query.facets) } : {}),
-      };
+      return { ...withExtras(page, query, counts), ...(query.q ? { sort: plan.sort } : {}) };
     },
     /** Claims by id, for views that show claims in full beside something else (conflicts). */
     getMany(ids: string[]): Map<string, Claim> {

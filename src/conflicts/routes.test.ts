@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstDay } from '../annotations/dates.js';
 import { buildApp } from '../app.js';
-import { seededApp, seededDb, useSeededApp } from '../../test/helpers.js';
+import { everyPage, seededApp, seededDb, useSeededApp } from '../../test/helpers.js';
 import type { Conflict } from './schema.js';
 
 const { ctx, get } = useSeededApp();
@@ -114,14 +114,9 @@ describe('GET /v1/conflicts', () => {
 
   it.each([1, 4, 10])('pages with limit=%i in a stable order, every pair once', async (limit) => {
     const whole = await list();
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: List = await get(`/v1/conflicts?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(page.data.length).toBeLessThanOrEqual(limit);
-      seen.push(...page.data.map(pairOf));
-      cursor = page.next_cursor;
-    } while (cursor !== null);
+    const pages = await everyPage<Conflict>(ctx.app, `/v1/conflicts?limit=${limit}`);
+    for (const page of pages) expect(page.data.length).toBeLessThanOrEqual(limit);
+    const seen = pages.flatMap((page) => page.data.map(pairOf));
     expect(seen).toEqual(whole.data.map(pairOf));
   });
 

@@ -1,6 +1,6 @@
+// Collects WHERE conditions and their bound parameters in step, for lists whose filters combine freely,
+// and the date filter on claims as arms (disjoint condition sets, each walked in index order).
 import { firstDay, lastDay } from '../annotations/dates.js';
-
-// Collects WHERE conditions and their bound parameters in step, for lists whose filters combine freely.
 
 /** One of several disjoint condition sets a filtered set is the union of, each walked in index order. */
 export interface Arm { where: string[]; params: unknown[] }
@@ -14,7 +14,7 @@ export interface Arm { where: string[]; params: unknown[] }
  * serves the seeks when the claims table is walked. Every claim of every arm reaches `from`: a claim
  * starting on or after it ends on or after it, so no condition on the last day is needed besides these.
  */
-export function claimStartArms(firstColumn: string, lastColumn: string, days: { from?: string; to?: string }): Arm[] | undefined {
+function claimStartArms(firstColumn: string, lastColumn: string, days: { from?: string; to?: string }): Arm[] | undefined {
   const from = days.from;
   if (!from) return undefined;
   const within: Arm = { where: [`${firstColumn} >= ?`], params: [from] };
@@ -57,5 +57,16 @@ export class Conditions {
     if (days.from && maxSpanDays !== undefined) this.add(`${firstColumn} >= date(?, ?)`, days.from, `-${maxSpanDays} days`);
     if (days.to) this.add(`${firstColumn} <= ?`, days.to);
     return this;
+  }
+
+  /**
+   * A date filter on claims (`first` and `last` are the claimed_from and claimed_to columns of the
+   * index being walked and of claims): with a first day, the arms to walk (claimStartArms) and nothing
+   * added here; with only a last day, the one condition it sets, and no arms.
+   */
+  claimDays(firstColumn: string, lastColumn: string, days: { from?: string; to?: string }): Arm[] | undefined {
+    if (days.from) return claimStartArms(firstColumn, lastColumn, days);
+    this.overlaps(firstColumn, lastColumn, days);
+    return undefined;
   }
 }

@@ -34,13 +34,25 @@ export function countRows(db: Db, set: FilteredSet): number {
   return (cached(db, `SELECT count(*) AS n FROM ${set.from} ${where}`).get(...params) as { n: number }).n;
 }
 
-/** Adds `total` and `facets` to a page when the request asked for them. */
+/** Where a list's `total` and `facets` come from: counted over its filtered set, or kept as stored counts. */
+export interface SetCounts<F extends string> {
+  total(): number;
+  facets(names: readonly F[]): Record<F, FacetCount[]>;
+}
+
+/** `columns[name]` is [value expression, label expression or 'NULL']. */
+export const countedOver = <F extends string>(db: Db, set: FilteredSet, columns: Record<F, readonly [string, string]>): SetCounts<F> => ({
+  total: () => countRows(db, set),
+  facets: (names) => facetCounts(db, set, names, columns),
+});
+
+/** Adds `total` and `facets` to a page when the request asked for them; each is computed only then. */
 export function withExtras<P extends object, F extends string>(
-  db: Db, page: P, set: FilteredSet, ask: { count?: boolean; facets?: F[] }, columns: Record<F, readonly [string, string]>,
+  page: P, ask: { count?: boolean; facets?: F[] }, counts: SetCounts<F>,
 ): P & { total?: number; facets?: Record<F, FacetCount[]> } {
   return {
     ...page,
-    ...(ask.count ? { total: countRows(db, set) } : {}),
-    ...(ask.facets ? { facets: facetCounts(db, set, ask.facets, columns) } : {}),
+    ...(ask.count ? { total: counts.total() } : {}),
+    ...(ask.facets ? { facets: counts.facets(ask.facets) } : {}),
   };
 }

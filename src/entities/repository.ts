@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
-import { withExtras } from '../db/facets.js';
+import { countedOver, withExtras } from '../db/facets.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import type { Entity, EntityListQuery } from './schema.js';
@@ -36,7 +36,7 @@ export function createEntityRepository(db: Db) {
         ...set, select: COLUMNS, sort, columns: [...SORT_COLUMNS[sort]], descending: sort === '-claims',
         map: (rows) => rows.map(toEntity),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      return withExtras(db, page, set, query, FACETS);
+      return withExtras(page, query, countedOver(db, set, FACETS));
     },
     get(id: string): Entity | undefined {
       const row = byId.get(id) as EntityRow | undefined;

@@ -3,7 +3,7 @@
 import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
 import { Conditions } from '../db/conditions.js';
-import { withExtras } from '../db/facets.js';
+import { countedOver, withExtras } from '../db/facets.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
@@ -60,7 +60,7 @@ export function createEventRepository(db: Db) {
         ...set, select: COLUMNS, sort, columns: byEntity ? ['y.start_day', 'y.event_id'] : ['v.start_day', 'v.id'],
         descending: sort === '-start', map: hydrate,
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      return withExtras(db, page, set, query, FACETS);
+      return withExtras(page, query, countedOver(db, set, FACETS));
     },
     get(id: string): Event | undefined {
       const row = byId.get(id) as EventRow | undefined;

@@ -2,10 +2,10 @@
 // Pages walk claims_topic (topic, claimed_from, id); the latest-per-claimant summary and the spread
 // are computed over every filtered figure, so they do not change as a client pages.
 import type { Db } from '../db/client.js';
-import { Conditions } from '../db/conditions.js';
+import { anyArm, Conditions, type Arm } from '../db/conditions.js';
 import { cached, runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
-import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
+import { dayRange } from '../http/params.js';
 import type { Topic } from '../topics/schema.js';
 import type { Figure, FigureList, FigureQuery, Spread } from './schema.js';
 
@@ -31,10 +31,10 @@ const toFigure = (r: FigureRow): Figure => ({
   stance: r.stance as Figure['stance'], certainty: r.certainty as Figure['certainty'],
 });
 
-function conditions(topicId: string, q: FigureQuery): Conditions {
-  return new Conditions().add('c.topic_id = ?', topicId)
-    .in('q.unit', q.unit).in('c.claimant_id', q.claimant)
-    .overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
+/** The figures' conditions, and the arms of a date filter (walked like the claims list's). */
+function conditions(topicId: string, q: FigureQuery): { where: Conditions; arms?: Arm[] } {
+  const where = new Conditions().add('c.topic_id = ?', topicId).in('q.unit', q.unit).in('c.claimant_id', q.claimant);
+  return { where, arms: where.claimDays('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to)) };
 }
 
 export type FigureRepository = ReturnType<typeof createFigureRepository>;
@@ -65,7 +65,7 @@ export function createFigureRepository(db: Db) {
     const { total } = cached(db, `SELECT count(*) AS total FROM latest_figures l WHERE ${clause}`).get(...where.params) as { total: number };
     const asserted = `${clause} AND l.stance = 'asserts'`;
     const spreadUnit = unit ?? soleUnit(cached(db, `SELECT DISTINCT l.unit FROM latest_figures l WHERE ${asserted} LIMIT 2`)
-      .all(...where.params) as { unit: string }[]);
+      .pluck().all(...where.params) as string[]);
     let spread: Spread | null = null;
     if (spreadUnit !== null) {
       const end = (order: string, column: 'low' | 'high') => cached(db, `SELECT l.${column} AS value, l.claim_id, l.claimant_id
@@ -82,17 +82,18 @@ export function createFigureRepository(db: Db) {
    * With a date filter "latest" means latest within the dates, which no stored row answers: ranked
    * per request over the topic's figures in those dates (narrow columns first, full rows for the winners).
    */
-  function latestWithin(where: Conditions, unit: string | null, limit: number): Latest {
+  function latestWithin({ where, arms }: ReturnType<typeof conditions>, unit: string | null, limit: number): Latest {
+    const dates = arms ? anyArm(arms) : { where: [], params: [] };
     const sql = `WITH ranked AS (
         SELECT c.id AS claim_id, q.position, ROW_NUMBER() OVER (PARTITION BY c.claimant_id, q.unit
           ORDER BY c.claimed_from DESC, c.claimed_to DESC, c.id DESC, q.position) AS nth
         FROM claims c JOIN claim_quantities q ON q.claim_id = c.id
-        WHERE ${[...where.where, 'c.claimant_id IS NOT NULL'].join(' AND ')})
+        WHERE ${[...where.where, ...dates.where, 'c.claimant_id IS NOT NULL'].join(' AND ')})
       SELECT ${COLUMNS} FROM ranked r JOIN claims c ON c.id = r.claim_id
         JOIN claim_quantities q ON q.claim_id = r.claim_id AND q.position = r.position
         LEFT JOIN entities e ON e.id = c.claimant_id
       WHERE r.nth = 1 ${NEWEST_FIRST}`;
-    const all = (cached(db, sql).all(...where.params) as FigureRow[]).map(toFigure);
+    const all = (cached(db, sql).all(...where.params, ...dates.params) as FigureRow[]).map(toFigure);
     return { latest_by_claimant: all.slice(0, limit), latest_by_claimant_total: all.length, spread: spreadOf(all, unit) };
   }
 
@@ -101,20 +102,20 @@ export function createFigureRepository(db: Db) {
     list(topicId: string, query: FigureQuery): FigureList | undefined {
       const topic = topicById.get(topicId) as Topic | undefined;
       if (!topic) return undefined;
-      const where = conditions(topicId, query);
+      const filtered = conditions(topicId, query);
       const page = runKeyset<FigureRow, Figure>(db, {
-        select: COLUMNS, from: FROM, where: where.where, params: where.params,
+        select: COLUMNS, from: FROM, where: filtered.where.where, params: filtered.where.params, arms: filtered.arms,
         sort: 'figures', columns: ['c.claimed_from', 'c.id', 'q.position'], map: (rows) => rows.map(toFigure),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
       const unit = query.unit?.length === 1 ? query.unit[0] : topic.unit;
       const limit = query.latest_limit ?? DEFAULT_LATEST_LIMIT;
-      const latest = query.from || query.to ? latestWithin(where, unit, limit) : storedLatest(topicId, query, unit, limit);
+      const latest = query.from || query.to ? latestWithin(filtered, unit, limit) : storedLatest(topicId, query, unit, limit);
       return { topic, ...page, ...latest };
     },
   };
 }
 
-const soleUnit = (units: { unit: string }[]) => (units.length === 1 ? units[0].unit : null);
+const soleUnit = (units: string[]) => (units.length === 1 ? units[0] : null);
 
 /**
  * Lowest and highest of the asserted figures in one unit. A denial's figure is not an estimate of
@@ -122,7 +123,7 @@ const soleUnit = (units: { unit: string }[]) => (units.length === 1 ? units[0].u
  */
 export function spreadOf(figures: Figure[], preferredUnit: string | null): Spread | null {
   const asserted = figures.filter((f) => f.stance === 'asserts' && f.claimant !== null);
-  const unit = preferredUnit ?? soleUnit([...new Set(asserted.map((f) => f.unit))].map((u) => ({ unit: u })));
+  const unit = preferredUnit ?? soleUnit([...new Set(asserted.map((f) => f.unit))]);
   const inUnit = asserted.filter((f) => f.unit === unit);
   if (unit === null || inUnit.length === 0) return null;
   const ends = inUnit.map((f) => ({

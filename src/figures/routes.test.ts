@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { useSeededApp } from '../../test/helpers.js';
+import { everyPage, useSeededApp } from '../../test/helpers.js';
 import { figureSchema, type Figure, type FigureList } from './schema.js';
 
 const { ctx, get } = useSeededApp();
 
 const brief = (f: Figure) => [f.claimed_on, f.claimant?.id, f.value, f.unit];
 
-async function pageThrough(url: string, limit: number): Promise<FigureList[]> {
-  const pages: FigureList[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await ctx.app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}` });
-    expect(res.statusCode).toBe(200);
-    pages.push(res.json());
-    cursor = pages.at(-1)!.next_cursor;
-  } while (cursor !== null && pages.length < 100);
-  return pages;
-}
+const pageThrough = (url: string, limit: number) =>
+  everyPage<Figure, FigureList>(ctx.app, `${url}${url.includes('?') ? '&' : '?'}limit=${limit}`);
 
 describe('GET /v1/topics/{id}/figures', () => {
   it('charts the troop estimates in time order: by first day claimed, then claim, then place in the claim', async () => {

@@ -103,17 +103,25 @@ export function encodeCursor(sort: string, key: SortKey): string {
   return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: string, arity: number): SortKey {
-  let parsed: unknown;
+/** The cursor's JSON array, or undefined when it is not one. */
+function parseCursor(cursor: string): unknown[] | undefined {
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(parsed) ? parsed : undefined;
   } catch {
-    parsed = undefined;
+    return undefined;
   }
-  if (!Array.isArray(parsed) || parsed[0] !== sort || parsed.length !== arity + 1 ||
+}
+
+/** The 400 for a cursor no list gave out (or another list, or another ordering). */
+export const invalidCursor = () => new AppError('validation_failed', 'cursor is not one this list gave out: start again without it',
+  [{ in: 'query', name: 'cursor', message: 'is not a cursor from this list and ordering' }]);
+
+export function decodeCursor(cursor: string, sort: string, arity: number): SortKey {
+  const parsed = parseCursor(cursor);
+  if (!parsed || parsed[0] !== sort || parsed.length !== arity + 1 ||
       !parsed.slice(1).every((v) => v === null || typeof v === 'string' || typeof v === 'number')) {
-    throw new AppError('validation_failed', 'cursor is not one this list gave out: start again without it',
-      [{ in: 'query', name: 'cursor', message: 'is not a cursor from this list and ordering' }]);
+    throw invalidCursor();
   }
   return parsed.slice(1) as SortKey;
 }
@@ -124,12 +132,8 @@ export function decodeCursor(cursor: string, sort: string, arity: number): SortK
  * choose now. decodeCursor still checks the cursor in full.
  */
 export function cursorSort(cursor: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parsed) && typeof parsed[0] === 'string' ? parsed[0] : undefined;
-  } catch {
-    return undefined;
-  }
+  const sort = parseCursor(cursor)?.[0];
+  return typeof sort === 'string' ? sort : undefined;
 }
 
 export interface Page<T> { data: T[]; next_cursor: string | null }

@@ -3,8 +3,7 @@
 // index (ORDER BY rowid DESC with a LIMIT reads only the page). The cursor holds [group, rowid].
 import type { Db } from '../db/client.js';
 import { cached } from '../db/keyset.js';
-import { decodeCursor, toPage, type Page, type SortKey } from '../http/common.js';
-import { AppError } from '../http/problem.js';
+import { decodeCursor, invalidCursor, toPage, type Page, type SortKey } from '../http/common.js';
 import type { SearchType } from './schema.js';
 import { SOURCES, type RankedHit } from './sources.js';
 
@@ -19,10 +18,7 @@ const pageSql = (type: SearchType, after: boolean) => {
 function startAfter(cursor: string | undefined, sort: string, groups: number): [number, number] | undefined {
   if (cursor === undefined) return undefined;
   const [group, rowid] = decodeCursor(cursor, sort, 2);
-  if (!Number.isInteger(group) || !Number.isInteger(rowid) || (group as number) < 0 || (group as number) >= groups) {
-    throw new AppError('validation_failed', 'cursor is not one this list gave out: start again without it',
-      [{ in: 'query', name: 'cursor', message: 'is not a cursor from this list and ordering' }]);
-  }
+  if (!Number.isInteger(group) || !Number.isInteger(rowid) || (group as number) < 0 || (group as number) >= groups) throw invalidCursor();
   return [group as number, rowid as number];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSeededApp } from '../../test/helpers.js';
+import { everyItem, useSeededApp } from '../../test/helpers.js';
 
 const { ctx, get } = useSeededApp();
 
@@ -65,13 +65,7 @@ describe('/v1/search', () => {
   it('requires q, and pages through every hit exactly once', async () => {
     expect((await ctx.app.inject({ url: '/v1/search' })).statusCode).toBe(400);
     const all = (await get('/v1/search?q=north&limit=200')).data.map((h: { type: string; id: string }) => `${h.type}:${h.id}`);
-    const paged: string[] = [];
-    let cursor = '';
-    do {
-      const page = await get(`/v1/search?q=north&limit=7${cursor ? `&cursor=${cursor}` : ''}`);
-      paged.push(...page.data.map((h: { type: string; id: string }) => `${h.type}:${h.id}`));
-      cursor = page.next_cursor ?? '';
-    } while (cursor);
+    const paged = (await everyItem<{ type: string; id: string }>(ctx.app, '/v1/search?q=north&limit=7')).map((h) => `${h.type}:${h.id}`);
     expect(paged).toEqual(all);
     expect(all.length).toBeGreaterThan(50);
   });

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Db } from '../db/client.js';
-import { freshDb } from '../../test/helpers.js';
+import { everyItem, freshDb } from '../../test/helpers.js';
 
 describe('timeline events of an entity', () => {
   let db: Db;
@@ -29,14 +29,7 @@ describe('timeline events of an entity', () => {
       ORDER BY start_day, id`).all(from, entity, entity) as { id: string }[]).map((r) => r.id);
 
   it.each([['busy', ''], ['rare', ''], ['busy', '&from=2024-06-10'], ['rare', '&from=2024-06']])('%s%s: every event once, in day order, page by page', async (entity, filter) => {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const body = (await app.inject({ url: `/v1/timeline?entity=${entity}${filter}&limit=11${cursor ? `&cursor=${cursor}` : ''}` }))
-        .json() as { data: { id: string }[]; next_cursor: string | null };
-      ids.push(...body.data.map((item) => item.id));
-      cursor = body.next_cursor;
-    } while (cursor !== null);
+    const ids = (await everyItem(app, `/v1/timeline?entity=${entity}${filter}&limit=11`)).map((item) => item.id);
     const from = filter ? filter.split('=')[1] : undefined;
     expect(ids).toEqual(expected(entity, from && (from.length === 7 ? `${from}-01` : from)));
     expect(ids.length).toBeGreaterThan(entity === 'busy' ? 100 : 0);

@@ -1,10 +1,10 @@
 // Events and claims on one time line: both halves are filtered on their own, merged, and cut into
 // pages by keyset on (first day, type, id).
 import type { Db } from '../db/client.js';
-import { claimStartArms, Conditions } from '../db/conditions.js';
+import { Conditions } from '../db/conditions.js';
 import { cached, whereClause } from '../db/keyset.js';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page, type SortKey } from '../http/common.js';
-import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
+import { dayRange } from '../http/params.js';
 import type { TimelineItem, TimelineQuery } from './schema.js';
 
 interface ItemRow {
@@ -33,9 +33,8 @@ function toItem(r: ItemRow): TimelineItem {
 
 /** Conditions on claims; one entity is handled by driving from entity_claims instead (see list). */
 function claimHalf(q: TimelineQuery): Conditions {
+  // The dates are the list's: they depend on the index walked (see list).
   const c = new Conditions().in('c.topic_id', q.topic);
-  // With a first day the dates are arms of their own (see list); without, only the last day bounds the walk.
-  if (!q.from) c.overlaps('c.claimed_from', 'c.claimed_to', dayRange(q.from, q.to), MAX_CLAIM_SPAN_DAYS);
   // entity_claims lists every claim an entity takes part in: as claimant, via or subject.
   if (q.entity && q.entity.length > 1) c.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   return c;
@@ -103,7 +102,7 @@ export function createTimelineRepository(db: Db) {
       if (eventAfter) events.add(eventAfter, ...eventAfterParams);
       // A date filter's claims are the ones starting within the dates plus the month and year claims
       // reaching into them, each an index walk of its own (db/conditions.ts); all are merged with the events.
-      const arms = claimStartArms(claimDay, 'c.claimed_to', dayRange(query.from, query.to)) ?? [{ where: [], params: [] }];
+      const arms = claims.claimDays(claimDay, 'c.claimed_to', dayRange(query.from, query.to)) ?? [{ where: [], params: [] }];
       const claimWalks = arms.map((arm) => ({
         sql: `SELECT * FROM (SELECT ${CLAIM_COLUMNS} FROM ${claimFrom} ${whereClause([...claims.where, ...arm.where])}
           ORDER BY ${claimDay}, ${claimId} LIMIT ?)`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lastDay } from '../annotations/dates.js';
-import { useSeededApp } from '../../test/helpers.js';
+import { everyPage, useSeededApp } from '../../test/helpers.js';
 import { timelineExample, type TimelineItem } from './schema.js';
 
 const { ctx, get } = useSeededApp();
@@ -8,15 +8,9 @@ const { ctx, get } = useSeededApp();
 type Page = { data: TimelineItem[]; next_cursor: string | null };
 
 async function whole(query: string, limit = 200): Promise<TimelineItem[]> {
-  const items: TimelineItem[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page = await get(`/v1/timeline?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(page.data.length).toBeLessThanOrEqual(limit);
-    items.push(...page.data);
-    cursor = page.next_cursor;
-  } while (cursor !== null);
-  return items;
+  const pages = await everyPage<TimelineItem>(ctx.app, `/v1/timeline?limit=${limit}${query}`);
+  for (const page of pages) expect(page.data.length).toBeLessThanOrEqual(limit);
+  return pages.flatMap((page) => page.data);
 }
 
 const key = (item: TimelineItem) => `${item.day} ${item.type} ${item.id}`;
