@@ -93,7 +93,7 @@ export async function buildApp({ config: given, db }: AppDeps): Promise<FastifyI
   await registerRateLimit(app, {
     max: config.rateLimitMax, windowMs: config.rateLimitWindowMs, exempt: ['/health', '/docs', '/openapi.json'],
   });
-  await registerCaching(app, { maxAgeSeconds: config.cacheMaxAgeSeconds, noStore: ['/health'] });
+  registerCaching(app, { db, maxAgeSeconds: config.cacheMaxAgeSeconds, noStore: ['/health'] });
   registerNextLinks(app);
   // Lists run to hundreds of KB; gzip or br (quality 4, fast) above 1 KB when the client accepts it.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });

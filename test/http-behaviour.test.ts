@@ -1,11 +1,14 @@
 // What a newsroom dashboard relies on, on every route: next-page links, validators and caching,
 // CORS, compression, rate limits, and a request id in every access log line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildApp, type AppDeps } from '../src/app.js';
-import type { Db } from '../src/db/client.js';
+import { openDatabase, type Db } from '../src/db/client.js';
 import { seededDb } from './helpers.js';
 
 const opened: FastifyInstance[] = [];
@@ -58,7 +61,7 @@ describe('ETag and Cache-Control', () => {
     for (const url of [CLAIM, '/v1/claims?limit=3']) {
       const first = await app.inject({ url });
       expect(first.statusCode).toBe(200);
-      // A list's ETag is a weak hash; an editable item's is strong, naming its version ("v1.<hash>").
+      // A list's ETag is weak; an editable item's is strong, naming its version ("v1.<revision>").
       expect(first.headers.etag).toMatch(url === CLAIM ? /^"v\d+\.[^"]+"$/ : /^W\/"[^"]+"$/);
       expect(first.headers['cache-control']).toBe('no-cache');
       const etag = String(first.headers.etag);
@@ -87,6 +90,52 @@ describe('ETag and Cache-Control', () => {
     expect(after.statusCode).toBe(200);
     expect(after.json().text).toBe('Edited.');
     expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('answers an unchanged GET with 304 before its handler runs, and runs it again after any commit', async () => {
+    const { app, db } = await appWith();
+    let runs = 0;
+    app.get('/v1/probe', async () => ({ runs: ++runs }));
+    const first = await app.inject({ url: '/v1/probe' });
+    const again = await app.inject({ url: '/v1/probe', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect([again.statusCode, again.headers.etag, runs]).toEqual([304, first.headers.etag, 1]);
+    // Any row written, anywhere: the tag names the database's state, not the answer's bytes.
+    db.prepare("UPDATE entities SET description = 'x' WHERE id = 'nis'").run();
+    const after = await app.inject({ url: '/v1/probe', headers: { 'if-none-match': String(first.headers.etag) } });
+    expect([after.statusCode, runs]).toEqual([200, 2]);
+    expect(after.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it('tells answers apart by URL and Accept, and never matches a tag from another run of the server', async () => {
+    const { app, db } = await appWith();
+    const tagOf = async (url: string, accept?: string, on = app) =>
+      (await on.inject({ url, headers: accept ? { accept } : {} })).headers.etag;
+    const tags = [await tagOf('/v1/claims?limit=2'), await tagOf('/v1/claims?limit=3'),
+      await tagOf(CLAIM), await tagOf(CLAIM, 'application/ld+json')];
+    expect(new Set(tags).size).toBe(4);
+    const restarted = await buildApp({ config: { logLevel: 'silent' }, db });
+    opened.push(restarted);
+    expect(await tagOf('/v1/claims?limit=2', undefined, restarted)).not.toBe(tags[0]);
+  });
+
+  it('sees a commit made by another connection to the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-etag-'));
+    try {
+      const file = join(dir, 'claims.db');
+      writeFileSync(file, seededDb().serialize());
+      const db = openDatabase(file);
+      const app = await buildApp({ config: { logLevel: 'silent' }, db });
+      opened.push(app);
+      const before = await app.inject({ url: CLAIM });
+      const other = openDatabase(file);
+      other.prepare('UPDATE claims SET text = ? WHERE id = ?').run('Edited elsewhere.', CLAIM.split('/').pop());
+      other.close();
+      const after = await app.inject({ url: CLAIM, headers: { 'if-none-match': String(before.headers.etag) } });
+      expect(after.statusCode).toBe(200);
+      expect(after.json().text).toBe('Edited elsewhere.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never marks an error cacheable and never answers one with 304', async () => {

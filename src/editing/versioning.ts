@@ -1,10 +1,10 @@
-// Optimistic concurrency. Every editable item has a version; its ETag is "v<version>.<hash>".
+// Optimistic concurrency. Every editable item has a version; its ETag is "v<version>.<revision>" (src/http/revision.ts).
 // PATCH and DELETE must send If-Match with a tag they read: a stale version is a 412 that says what
 // the version is now, a missing If-Match a 428. So two editors can never silently overwrite each other.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../http/problem.js';
 
-export const versionTag = (version: number, hash?: string) => `"v${version}${hash ? `.${hash}` : ''}"`;
+export const versionTag = (version: number, revision?: string) => `"v${version}${revision ? `.${revision}` : ''}"`;
 
 /** The versions If-Match accepts ("*" accepts any existing version). */
 export function expectedVersions(request: FastifyRequest): number[] | '*' {

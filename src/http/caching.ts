@@ -3,21 +3,39 @@
 // `no-cache`: a client or proxy may keep it but must ask again before reusing it, and that question
 // (If-None-Match with the ETag) costs one round trip and an empty 304 instead of the body. A deployment
 // that can live with slightly stale answers sets CACHE_MAX_AGE_SECONDS to skip even that round trip.
-import etag from '@fastify/etag';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
 import { versionTag } from '../editing/versioning.js';
+import { revisionTags } from './revision.js';
 
 export interface CachingOptions {
+  db: Db;
   maxAgeSeconds: number;
   /** Route paths whose answers must never be reused (a health check must ask the server each time). */
   noStore: string[];
 }
 
-export async function registerCaching(app: FastifyInstance, { maxAgeSeconds, noStore }: CachingOptions): Promise<void> {
-  // Weak: compression changes the bytes, not the meaning, so one validator serves every encoding.
-  // The plugin only hashes; the 304 decision is below, where the status and the method are known.
-  await app.register(etag, { weak: true, replyWith304: false });
+export function registerCaching(app: FastifyInstance, { db, maxAgeSeconds, noStore }: CachingOptions): void {
+  const tagOf = revisionTags(db);
   const reusable = maxAgeSeconds > 0 ? `max-age=${maxAgeSeconds}` : 'no-cache';
+
+  // Weak: compression changes the bytes, not the meaning, so one validator serves every encoding. Set
+  // last among a read route's preHandlers, so keys, roles and the query are checked before any 304, and
+  // just before the handler reads: a commit in between gives newer data an older tag (one needless 200
+  // later), never older data a newer one.
+  const revalidate = async (request: FastifyRequest, reply: FastifyReply) => {
+    const opaque = tagOf(request);
+    reply.header('etag', `W/"${opaque}"`);
+    // A HEAD still runs, to report the length its 200 would have; the 304 below keeps it.
+    if (request.method !== 'GET') return;
+    const held = heldTag(request.headers['if-none-match'], opaque);
+    if (held !== undefined) return reply.code(304).header('etag', held).send();
+  };
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!methods.some((method) => method === 'GET' || method === 'HEAD') || noStore.includes(route.url)) return;
+    route.preHandler = [...[route.preHandler ?? []].flat(), revalidate];
+  });
 
   app.addHook('onSend', async (request, reply, payload: unknown) => {
     if (reply.statusCode >= 400) {
@@ -26,14 +44,18 @@ export async function registerCaching(app: FastifyInstance, { maxAgeSeconds, noS
       if (request.method === 'GET' || request.method === 'HEAD') reply.header('cache-control', 'no-store');
       return payload;
     }
-    const hashed = typeof payload === 'string' || Buffer.isBuffer(payload);
-    // After a create or an edit too: the response's ETag is what the next If-Match sends.
-    if (hashed) upgradeVersionedTag(reply, payload);
+    const whole = typeof payload === 'string' || Buffer.isBuffer(payload);
+    // After a create or an edit too: the response's ETag is what the next If-Match sends. Its tag is
+    // taken now, after the write.
+    if (whole && !reply.hasHeader('etag') && !noStore.includes(request.routeOptions.url ?? '')) {
+      reply.header('etag', `W/"${tagOf(request)}"`);
+    }
+    if (whole) upgradeVersionedTag(reply, payload);
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
     if (!reply.hasHeader('cache-control')) {
       reply.header('cache-control', noStore.includes(request.routeOptions.url ?? '') ? 'no-store' : reusable);
     }
-    if (reply.statusCode === 200 && hashed && matches(request.headers['if-none-match'], reply.getHeader('etag'))) {
+    if (reply.statusCode === 200 && whole && matches(request.headers['if-none-match'], reply.getHeader('etag'))) {
       // No body, so no Content-Length of an empty one (caches keep the stored response's). A HEAD
       // keeps its payload: fastify measures it for the length a 200 would have had, then drops it.
       reply.code(304).removeHeader('content-type');
@@ -41,6 +63,19 @@ export async function registerCaching(app: FastifyInstance, { maxAgeSeconds, noS
     }
     return payload;
   });
+}
+
+/**
+ * The If-None-Match entry naming the answer `opaque` stands for, as this server sends it, if any:
+ * compared weakly, and an item's strong "v<version>.<opaque>" counts, since its version cannot have
+ * moved while the data stood still.
+ */
+function heldTag(ifNoneMatch: string | undefined, opaque: string): string | undefined {
+  for (const candidate of ifNoneMatch?.split(',') ?? []) {
+    const [, version, rest] = /^\s*(?:W\/)?"(v\d+\.)?([^"]*)"\s*$/.exec(candidate) ?? [];
+    if (rest === opaque) return version ? `"${version}${opaque}"` : `W/"${opaque}"`;
+  }
+  return undefined;
 }
 
 /** RFC 9110 If-None-Match: `*`, or a list of tags compared weakly (W/ ignored on both sides). */
@@ -53,7 +88,7 @@ function matches(ifNoneMatch: string | undefined, tag: unknown): boolean {
 
 /**
  * An editable item (a JSON object with a top-level `version`) gets a strong ETag naming its version
- * and the body's hash: If-Match compares the version (src/editing/versioning.ts), If-None-Match the
+ * and the data's revision: If-Match compares the version (src/editing/versioning.ts), If-None-Match the
  * whole tag, so a change in derived data (counts, relations) still invalidates caches.
  */
 function upgradeVersionedTag(reply: FastifyReply, payload: string | Buffer): void {
