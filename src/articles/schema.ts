@@ -19,7 +19,7 @@ const articleFields = {
   updated_at: z.string().nullable(),
   updated_precision: z.enum(TIME_PRECISIONS).nullable(),
   body: z.string().describe('The cleaned text that claim quotes and mentions point into.'),
-  version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+  version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<revision>".'),
 };
 
 export const articleSchema = z.object(articleFields).meta({

@@ -59,7 +59,7 @@ const claimFields = {
     .describe('What the claim is about, with the role each entity plays in it.'),
   event_ids: z.array(z.string()),
   topic_id: z.string().nullable(),
-  version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+  version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<revision>".'),
 };
 
 // Taken from the corpus (a test keeps it identical to what the API serves).
@@ -193,7 +193,7 @@ export const relationItemSchema = z
     type: z.enum(RELATION_TYPES),
     to: z.string(),
     note: z.string().nullable().describe('Why the claims relate, in a researcher\'s words.'),
-    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<revision>".'),
   })
   .meta({
     id: 'Relation',

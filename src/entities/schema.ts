@@ -22,7 +22,7 @@ export const entitySchema = z
     articles_mentioned_in: z.number().int().describe('Articles whose body names it.'),
     first_seen: z.string().nullable().describe('First day of the earliest claim it takes part in.'),
     last_seen: z.string().nullable().describe('Last day of the latest claim it takes part in.'),
-    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<revision>".'),
   })
   .meta({
     id: 'Entity',

@@ -18,7 +18,7 @@ export const eventSchema = z
     locations: z.array(z.object({ id: z.string(), name: z.string(), role: z.literal('location') })),
     participants: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(PARTICIPANT_ROLES) })),
     claim_ids: z.array(z.string()).describe('Claims that report this event.'),
-    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<revision>".'),
   })
   .meta({
     id: 'Event',

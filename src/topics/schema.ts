@@ -9,7 +9,7 @@ export const topicSchema = z
     question: z.string().describe('The question the claims of this topic answer.'),
     unit: z.string().nullable().describe("Unit of the topic's figures; null for a yes/no question."),
     description: z.string().nullable(),
-    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<hash>".'),
+    version: z.number().int().describe('Bumped by every change; its ETag is "v<version>.<revision>".'),
   })
   .meta({
     id: 'Topic',

@@ -1231,7 +1231,7 @@ export interface components {
             updated_precision: ("year" | "month" | "day" | "minute") | null;
             /** @description The cleaned text that claim quotes and mentions point into. */
             body: string;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
         };
         ArticleDetail: {
@@ -1253,7 +1253,7 @@ export interface components {
             updated_precision: ("year" | "month" | "day" | "minute") | null;
             /** @description The cleaned text that claim quotes and mentions point into. */
             body: string;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
             /** @description The report exactly as received, before cleaning. */
             raw_text: string;
@@ -1360,7 +1360,7 @@ export interface components {
             first_seen: string | null;
             /** @description Last day of the latest claim it takes part in. */
             last_seen: string | null;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
         };
         EntityRef: {
@@ -1701,7 +1701,7 @@ export interface components {
             }[];
             event_ids: string[];
             topic_id: string | null;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
         };
         /**
@@ -1813,7 +1813,7 @@ export interface components {
             }[];
             event_ids: string[];
             topic_id: string | null;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
             /** @description Links to other claims, both ways. */
             relations: components["schemas"]["ClaimRelation"][];
@@ -1854,7 +1854,7 @@ export interface components {
             to: string;
             /** @description Why the claims relate, in a researcher's words. */
             note: string | null;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
         };
         FigureRange: {
@@ -1966,7 +1966,7 @@ export interface components {
             }[];
             /** @description Claims that report this event. */
             claim_ids: string[];
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
         };
         EventList: {
@@ -1996,7 +1996,7 @@ export interface components {
             /** @description Unit of the topic's figures; null for a yes/no question. */
             unit: string | null;
             description: string | null;
-            /** @description Bumped by every change; its ETag is "v<version>.<hash>". */
+            /** @description Bumped by every change; its ETag is "v<version>.<revision>". */
             version: number;
         };
         /**
