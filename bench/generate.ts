@@ -12,6 +12,7 @@ import { bulkStoreCorpus, type BulkProgress } from '../src/annotations/store.js'
 import { openDatabase, type Db } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { COMMON_WORD, syntheticCorpus } from './synthetic.js';
+import { sizeLabel } from './report.js';
 
 export interface Generated {
   out: string; claims: number; seed: number; rows: Record<string, number>; total_rows: number; seconds: number;
@@ -95,8 +96,7 @@ function parse(argv: string[]): { claims: number; seed: number; out: string } {
     return Number(text);
   };
   const claims = integer('claims', values.claims, 1, 20_000_000);
-  const label = claims % 1_000_000 === 0 ? `${claims / 1_000_000}m` : claims % 1000 === 0 ? `${claims / 1000}k` : String(claims);
-  return { claims, seed: integer('seed', values.seed, 0, 2 ** 32 - 1), out: values.out ?? `bench/data/claims-${label}.db` };
+  return { claims, seed: integer('seed', values.seed, 0, 2 ** 32 - 1), out: values.out ?? `bench/data/claims-${sizeLabel(claims)}.db` };
 }
 
 function main(): void {

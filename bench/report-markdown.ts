@@ -55,7 +55,7 @@ function scenarioTable(r: BenchResult): string {
 
 function baselineTable(r: BenchResult): string {
   if (r.baseline.length === 0) return '';
-  const turns = (b: BaselineResult) => (b.rounds ?? []).map((t) => `${int(t.claimtrail_req_per_s)} / ${int(t.baseline_req_per_s)}`).join(', ') || 'not run';
+  const turns = (b: BaselineResult) => b.rounds.map((t) => `${int(t.claimtrail_req_per_s)} / ${int(t.baseline_req_per_s)}`).join(', ');
   const rows = r.baseline.map((b) => `| ${b.scenario} | ${int(b.claimtrail_req_per_s)} | ${int(b.baseline.req_per_s)} |` +
     ` ${turns(b)} | ${b.ratio.toFixed(2)}x | ${ms(b.baseline.latency_ms.p50)} | ${ms(b.baseline.latency_ms.p99)} | ${b.same_answer ? 'yes' : '**no**'} |`);
   return ['Bare baseline (bench/baseline.ts: Fastify + better-sqlite3, the same SQL and JSON, no zod, no plugins). ' +

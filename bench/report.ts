@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExportResult, LoadResult, Pause } from './measure.js';
+import type { ExportResult, LoadResult, LoadTool, Pause } from './measure.js';
 import type { Choices, ScenarioKind } from './scenarios.js';
 import { renderSection } from './report-markdown.js';
 
@@ -33,9 +33,9 @@ export interface BaselineResult {
   baseline: ScenarioResult;
   /** From the scenario's own run, minutes before the baseline's. */
   claimtrail_req_per_s: number;
-  /** The two loaded in turn (absent from results made before 2026-11-21 afternoon). */
-  rounds?: Round[];
-  /** The median of the rounds' claimtrail / baseline req/s (without rounds: the scenario runs' quotient). */
+  /** The two loaded in turn. */
+  rounds: Round[];
+  /** The median of the rounds' claimtrail / baseline req/s. */
   ratio: number;
   same_answer: boolean;
 }
@@ -44,7 +44,7 @@ export interface BenchResult {
   name: string;
   date: string;
   command: string;
-  settings: { duration: number; warmup: number; connections: number; tool?: string };
+  settings: { duration: number; warmup: number; connections: number; tool?: LoadTool };
   machine: { cpu: string; cores: number; memory_bytes: number; os: string; busy_before: number };
   versions: Record<string, string>;
   git_commit: string;

@@ -81,6 +81,8 @@ async function exportRun(server: Server, c: Choices, settings: Settings): Promis
   return { request, ...fast, slow_client: slow.pause!, ok: failures.length === 0, ...(failures.length ? { failure: failures.join('; ') } : {}) };
 }
 
+type ClaimtrailRun = Awaited<ReturnType<typeof claimtrailRun>>;
+
 async function claimtrailRun(server: Server, c: Choices, settings: Settings, chosen: Scenario[]) {
   const idle = readMemory(server.pid)?.rss ?? NaN;
   const memory = sampleMemory(server.pid);
@@ -111,11 +113,13 @@ async function alternating(ours: Server, theirs: Server, s: Scenario, settings: 
   };
   const rounds: Round[] = [];
   for (let i = 0; i < RATIO_ROUNDS; i++) {
-    const [first, second] = i % 2 === 0 ? [ours, theirs] : [theirs, ours];
-    const rates = new Map([[first, await turn(first)], [second, await turn(second)]]);
-    rounds.push({ claimtrail_req_per_s: rates.get(ours)!, baseline_req_per_s: rates.get(theirs)! });
+    const claimtrailFirst = i % 2 === 0;
+    const first = await turn(claimtrailFirst ? ours : theirs);
+    const second = await turn(claimtrailFirst ? theirs : ours);
+    rounds.push(claimtrailFirst
+      ? { claimtrail_req_per_s: first, baseline_req_per_s: second }
+      : { claimtrail_req_per_s: second, baseline_req_per_s: first });
   }
-  console.error(`  ${`${s.name} in turns`.padEnd(24)} ${rounds.map((r) => (r.claimtrail_req_per_s / r.baseline_req_per_s).toFixed(3)).join(', ')}`);
   return rounds;
 }
 
@@ -125,7 +129,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function baselineRun(db: string, settings: Settings, claimtrail: { server: Server; results: ScenarioResult[]; bodies: Map<string, unknown> }, chosen: Scenario[]) {
+async function baselineRun(db: string, settings: Settings, claimtrail: Server, ours: ClaimtrailRun, chosen: Scenario[]) {
   const wanted = chosen.filter((s) => (BASELINE_SCENARIOS as readonly string[]).includes(s.name));
   if (wanted.length === 0) return { baseline: [] as BaselineResult[] };
   const server = await startServer('bench/baseline.ts', SERVER_ENV(db));
@@ -134,12 +138,12 @@ async function baselineRun(db: string, settings: Settings, claimtrail: { server:
     const baseline: BaselineResult[] = [];
     for (const s of wanted) {
       const { result, body } = await measure(server.url, { ...s, name: `baseline-${s.name}` }, settings, memory);
-      const ours = claimtrail.results.find((r) => r.name === s.name)!;
-      const rounds = await alternating(claimtrail.server, server, s, settings);
+      const rounds = await alternating(claimtrail, server, s, settings);
+      const quotients = rounds.map((r) => r.claimtrail_req_per_s / r.baseline_req_per_s);
+      console.error(`  ${`${s.name} in turns`.padEnd(24)} ${quotients.map((q) => q.toFixed(3)).join(', ')}`);
       baseline.push({
-        scenario: s.name, baseline: result, claimtrail_req_per_s: ours.req_per_s, rounds,
-        ratio: Number(median(rounds.map((r) => r.claimtrail_req_per_s / r.baseline_req_per_s)).toFixed(3)),
-        same_answer: isDeepStrictEqual(body, claimtrail.bodies.get(s.name)),
+        scenario: s.name, baseline: result, claimtrail_req_per_s: ours.results.find((r) => r.name === s.name)!.req_per_s,
+        rounds, ratio: Number(median(quotients).toFixed(3)), same_answer: isDeepStrictEqual(body, ours.bodies.get(s.name)),
       });
     }
     return { baseline, baseline_server: { peak_rss: memory.stop().rss } };
@@ -157,20 +161,21 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${[...all.map((s) => s.name), EXPORT_SCENARIO].join(', ')}`);
   const chosen = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
   const date = new Date().toISOString();
-  // claimtrail stays up, idle, while the baseline runs: the two are loaded in turn at the end.
+  // claimtrail stays up while the baseline runs, idle but for the rounds loading the two in turn. Its
+  // memory is sampled until then (the RSS target); the rounds repeat a load already sampled.
   const server = await startServer('src/server.ts', SERVER_ENV(db));
-  let ours: Awaited<ReturnType<typeof claimtrailRun>>;
+  let ours: ClaimtrailRun;
   let theirs: Awaited<ReturnType<typeof baselineRun>>;
   try {
     ours = await claimtrailRun(server, c, settings, chosen);
-    theirs = await baselineRun(db, settings, { server, results: ours.results, bodies: ours.bodies }, chosen);
+    theirs = await baselineRun(db, settings, server, ours, chosen);
   } finally {
     await server.stop();
   }
   const { claimIds, ...choices } = c;
   return {
     name: `${date.slice(0, 10)}-${sizeLabel(c.claims)}`, date, ...about,
-    settings: { duration: settings.duration, warmup: settings.warmup, connections: settings.connections },
+    settings: { duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool },
     corpus: { db: shown(db), bytes, claims: c.claims, entity_claims: c.entityClaims },
     choices: { ...choices, claim_ids: claimIds.length },
     scenarios: ours.results, ...(ours.exported ? { export: ours.exported } : {}), server: ours.server,

@@ -99,7 +99,6 @@ export function sampleMemory(pid: number, everyMs = 100, onSample?: (m: Memory) 
   take();
   const timer = setInterval(take, everyMs);
   return {
-    peak,
     window: () => {
       take();
       const last = windowPeak;

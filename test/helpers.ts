@@ -1,5 +1,6 @@
 // Every test gets its own in-memory database with the real migrations, so tests never share state.
 import { fileURLToPath } from 'node:url';
+import type { Statement } from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createKey } from '../src/auth/keys.js';
@@ -110,3 +111,23 @@ export async function everyPage<T = { id: string }, P extends ListPage<T> = List
 /** The items of every page of a list, in order. */
 export const everyItem = async <T = { id: string }>(app: FastifyInstance, url: string): Promise<T[]> =>
   (await everyPage<T>(app, url)).flatMap((page) => page.data);
+
+export interface Run { sql: string; params: unknown[] }
+
+/** Records every statement run on `db` from now on (by `all` or `get`), with its parameters. */
+export function recordStatements(db: Db): Run[] {
+  const runs: Run[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    const statement = prepare(sql) as Statement;
+    for (const method of ['all', 'get'] as const) {
+      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        runs.push({ sql, params });
+        return original(...params);
+      };
+    }
+    return statement;
+  }) as Db['prepare'];
+  return runs;
+}

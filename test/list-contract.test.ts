@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/client.js';
-import { everyPage, seededApp } from './helpers.js';
+import { buildApp } from '../src/app.js';
+import { everyPage, seededApp, seededDb } from './helpers.js';
 
 const RESOURCES = [
   { path: '/v1/claims', table: 'claims' },
@@ -79,8 +80,6 @@ describe.each(RESOURCES)('$path', ({ path, table }) => {
 
 describe('serving without response validation (production)', () => {
   it('sends exactly what the validating serializer sends, on every list and item', async () => {
-    const { buildApp } = await import('../src/app.js');
-    const { seededDb } = await import('./helpers.js');
     const plainDb = seededDb();
     const plain = await buildApp({ config: { logLevel: 'silent', validateResponses: false }, db: plainDb });
     const urls = [

@@ -45,16 +45,13 @@ export function registerCaching(app: FastifyInstance, { db, maxAgeSeconds, noSto
       return payload;
     }
     const whole = typeof payload === 'string' || Buffer.isBuffer(payload);
+    const uncached = noStore.includes(request.routeOptions.url ?? '');
     // After a create or an edit too: the response's ETag is what the next If-Match sends. Its tag is
     // taken now, after the write.
-    if (whole && !reply.hasHeader('etag') && !noStore.includes(request.routeOptions.url ?? '')) {
-      reply.header('etag', `W/"${tagOf(request)}"`);
-    }
+    if (whole && !reply.hasHeader('etag') && !uncached) reply.header('etag', `W/"${tagOf(request)}"`);
     if (whole) upgradeVersionedTag(reply, payload);
     if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
-    if (!reply.hasHeader('cache-control')) {
-      reply.header('cache-control', noStore.includes(request.routeOptions.url ?? '') ? 'no-store' : reusable);
-    }
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', uncached ? 'no-store' : reusable);
     if (reply.statusCode === 200 && whole && matches(request.headers['if-none-match'], reply.getHeader('etag'))) {
       // No body, so no Content-Length of an empty one (caches keep the stored response's). A HEAD
       // keeps its payload: fastify measures it for the length a 200 would have had, then drops it.
@@ -65,6 +62,12 @@ export function registerCaching(app: FastifyInstance, { db, maxAgeSeconds, noSto
   });
 }
 
+/** A tag as this server writes it: `W/"<opaque>"` for a list, `"v<version>.<opaque>"` for an editable item. */
+function parseTag(tag: string): { version?: string; opaque: string } | undefined {
+  const [, version, opaque] = /^\s*(?:W\/)?"(v\d+\.)?([^"]*)"\s*$/.exec(tag) ?? [];
+  return opaque === undefined ? undefined : { version, opaque };
+}
+
 /**
  * The If-None-Match entry naming the answer `opaque` stands for, as this server sends it, if any:
  * compared weakly, and an item's strong "v<version>.<opaque>" counts, since its version cannot have
@@ -72,18 +75,17 @@ export function registerCaching(app: FastifyInstance, { db, maxAgeSeconds, noSto
  */
 function heldTag(ifNoneMatch: string | undefined, opaque: string): string | undefined {
   for (const candidate of ifNoneMatch?.split(',') ?? []) {
-    const [, version, rest] = /^\s*(?:W\/)?"(v\d+\.)?([^"]*)"\s*$/.exec(candidate) ?? [];
-    if (rest === opaque) return version ? `"${version}${opaque}"` : `W/"${opaque}"`;
+    const tag = parseTag(candidate);
+    if (tag?.opaque === opaque) return tag.version ? `"${tag.version}${opaque}"` : `W/"${opaque}"`;
   }
   return undefined;
 }
 
-/** RFC 9110 If-None-Match: `*`, or a list of tags compared weakly (W/ ignored on both sides). */
+/** RFC 9110 If-None-Match: `*`, or a list of tags naming the same answer as `tag` (see heldTag). */
 function matches(ifNoneMatch: string | undefined, tag: unknown): boolean {
   if (ifNoneMatch === undefined || typeof tag !== 'string') return false;
-  if (ifNoneMatch.trim() === '*') return true;
-  const opaque = (value: string) => value.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((candidate) => opaque(candidate) === opaque(tag));
+  const opaque = parseTag(tag)?.opaque;
+  return ifNoneMatch.trim() === '*' || (opaque !== undefined && heldTag(ifNoneMatch, opaque) !== undefined);
 }
 
 /**
@@ -99,5 +101,5 @@ function upgradeVersionedTag(reply: FastifyReply, payload: string | Buffer): voi
   const text = payload.toString();
   if (!text.startsWith('{') || text.startsWith('{"data":') || !text.includes('"version":')) return;
   const version = (JSON.parse(text) as { version?: unknown }).version;
-  if (Number.isInteger(version)) reply.header('etag', versionTag(version as number, tag.replace(/^W\//, '').replaceAll('"', '')));
+  if (Number.isInteger(version)) reply.header('etag', versionTag(version as number, parseTag(tag)?.opaque));
 }
