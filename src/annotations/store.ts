@@ -51,7 +51,7 @@ export function insertCorpus(sqlite: Db, corpus: Corpus): void {
   insertRows(sqlite, corpusRows(corpus));
 }
 
-export type BulkPhase = 'rows' | 'indexes' | 'full-text' | 'derived' | 'analyze';
+type BulkPhase = 'rows' | 'indexes' | 'full-text' | 'derived' | 'analyze';
 /** Where a bulk load is: rows written so far per table, and the phase it has reached. */
 export interface BulkProgress { phase: BulkPhase; rows: Record<string, number> }
 

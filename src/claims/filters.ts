@@ -2,7 +2,7 @@
 // (entity, date, claim) in date order, so even the most frequent entity never sorts all its claims;
 // otherwise claims are walked in date order by the index that leads with the filtered column.
 import { Conditions, type Arm } from '../db/conditions.js';
-import { dayRange, MAX_CLAIM_SPAN_DAYS } from '../http/params.js';
+import { dayRange } from '../http/params.js';
 import type { ClaimListQuery } from './schema.js';
 
 export interface ClaimSql { from: string; where: string[]; params: unknown[]; arms?: Arm[]; columns: string[]; descending: boolean; sort: string }
@@ -48,7 +48,7 @@ export function claimSql(q: ClaimListQuery, { sort, denseMatches }: ClaimPlan): 
   // Ranked by relevance the matches drive, in no date order: one condition serves. Otherwise the arms
   // are on the first-day column of the index being walked, so each is a seek or a range on it.
   let arms: Arm[] | undefined;
-  if (sort === 'relevance') where.overlaps('c.claimed_from', 'c.claimed_to', days, MAX_CLAIM_SPAN_DAYS);
+  if (sort === 'relevance') where.overlaps('c.claimed_from', 'c.claimed_to', days);
   else arms = where.claimDays(columns[0], 'c.claimed_to', days);
   if (q.has_quantity !== undefined) {
     where.add(`${q.has_quantity ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_quantities n WHERE n.claim_id = c.id)`);

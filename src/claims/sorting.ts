@@ -3,18 +3,16 @@
 // newest first (-claimed_on) and says so in `sort`. A next page keeps the order its cursor was given
 // under, so paging never switches orders halfway.
 import type { Db } from '../db/client.js';
-import { estimateMatches, matchesMoreThan, PROBE_ABOVE, RANKING_LIMIT } from '../db/full-text.js';
-import { cursorSort } from '../http/common.js';
+import { estimateMatches, PROBE_ABOVE, rankingGivesWay } from '../db/full-text.js';
 import type { ClaimPlan, ClaimSort } from './filters.js';
 import type { ClaimListQuery } from './schema.js';
 
-export const RELEVANCE_FALLBACK: ClaimSort = '-claimed_on';
+const RELEVANCE_FALLBACK: ClaimSort = '-claimed_on';
 
 function appliedSort(db: Db, query: ClaimListQuery): ClaimSort {
   const asked = query.sort ?? (query.q ? 'relevance' : 'claimed_on');
   if (asked !== 'relevance' || !query.q) return asked;
-  if (query.cursor !== undefined) return cursorSort(query.cursor) === RELEVANCE_FALLBACK ? RELEVANCE_FALLBACK : asked;
-  return matchesMoreThan(db, ['claims_fts'], query.q, RANKING_LIMIT) ? RELEVANCE_FALLBACK : asked;
+  return rankingGivesWay(db, ['claims_fts'], query.q, query.cursor, RELEVANCE_FALLBACK) ? RELEVANCE_FALLBACK : asked;
 }
 
 export function claimPlan(db: Db, query: ClaimListQuery): ClaimPlan {

@@ -47,14 +47,9 @@ export class Conditions {
     return this.add(column.includes('IN ()') ? column.replace('IN ()', `IN ${list}`) : `${column} IN ${list}`, ...values);
   }
 
-  /**
-   * Interval overlap: the row's [first, last] day span touches [from, to]. `maxSpanDays`, when the
-   * rows' spans are known to be at most that long, adds the bound it implies on the first day
-   * (first >= from - maxSpan), so an index on the first day is walked over a window, not from the start.
-   */
-  overlaps(firstColumn: string, lastColumn: string, days: { from?: string; to?: string }, maxSpanDays?: number): this {
+  /** Interval overlap: the row's [first, last] day span touches [from, to]. */
+  overlaps(firstColumn: string, lastColumn: string, days: { from?: string; to?: string }): this {
     if (days.from) this.add(`${lastColumn} >= ?`, days.from);
-    if (days.from && maxSpanDays !== undefined) this.add(`${firstColumn} >= date(?, ?)`, days.from, `-${maxSpanDays} days`);
     if (days.to) this.add(`${firstColumn} <= ?`, days.to);
     return this;
   }

@@ -20,9 +20,9 @@ export const FACET_VALUES = 50;
 export function facetCounts<F extends string>(
   db: Db, set: FilteredSet, facets: readonly F[], columns: Record<F, readonly [string, string]>,
 ): Record<F, FacetCount[]> {
+  const { where, params } = conditionsOf(set);
   return Object.fromEntries(facets.map((facet) => {
     const [value, label] = columns[facet];
-    const { where, params } = conditionsOf(set);
     const sql = `SELECT ${value} AS value, ${label} AS label, count(*) AS count FROM ${set.from} ${where}
       GROUP BY 1 ORDER BY count DESC, value LIMIT ${FACET_VALUES}`;
     return [facet, cached(db, sql).all(...params)];

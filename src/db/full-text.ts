@@ -2,6 +2,7 @@
 // (FTS5 has no top-k), so a word in nearly every claim costs a second to rank. Counting matches only
 // up to a cap is cheap whatever the words, since FTS5 reads each doclist in rowid order and the LIMIT
 // stops it: "more than 2,000" costs what reading 2,000 rowids costs (a tenth of a millisecond).
+import { cursorSort } from '../http/common.js';
 import type { Db } from './client.js';
 import { cached } from './keyset.js';
 
@@ -9,7 +10,7 @@ import { cached } from './keyset.js';
 export const RANKING_LIMIT = 2_000;
 
 /** Rows of `table` (an FTS5 table) that `match` matches, counted up to `cap`: min(matches, cap). */
-export function countMatchesUpTo(db: Db, table: string, match: string, cap: number): number {
+function countMatchesUpTo(db: Db, table: string, match: string, cap: number): number {
   if (cap <= 0) return 0;
   const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH ? LIMIT ?)`;
   return (cached(db, sql).get(match, cap) as { n: number }).n;
@@ -20,6 +21,16 @@ export function matchesMoreThan(db: Db, tables: readonly string[], match: string
   let left = limit + 1;
   for (const table of tables) left -= countMatchesUpTo(db, table, match, left);
   return left <= 0;
+}
+
+/**
+ * Whether a relevance ranking of `match` gives way to `fallbackSort`: above RANKING_LIMIT matches over
+ * `tables`, or, on a next page, when its cursor was made under the fallback (so paging never switches
+ * orders halfway, even if writes since have moved the count across the limit).
+ */
+export function rankingGivesWay(db: Db, tables: readonly string[], match: string, cursor: string | undefined, fallbackSort: string): boolean {
+  if (cursor !== undefined) return cursorSort(cursor) === fallbackSort;
+  return matchesMoreThan(db, tables, match, RANKING_LIMIT);
 }
 
 /** Above this many matches, walking a sort index and probing FTS5 per row beats collecting every match first. */

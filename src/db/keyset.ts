@@ -43,6 +43,17 @@ export function whereClause(where: string[] = []): string {
   return where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
 }
 
+/**
+ * One index walk per arm (`walk` gives a statement ending in `LIMIT ?` for the conditions), each cut at
+ * `limit + 1` rows, as one UNION ALL for the caller to order and cut again.
+ */
+export function armWalks(walk: (conditions: string[]) => string, where: string[], params: unknown[], arms: Arm[], limit: number) {
+  return {
+    sql: arms.map((arm) => `SELECT * FROM (${walk([...where, ...arm.where])})`).join(' UNION ALL '),
+    params: arms.flatMap((arm) => [...params, ...arm.params, limit + 1]),
+  };
+}
+
 export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, cursor }: PageRequest): Page<T> {
   const where = [...(q.where ?? [])];
   const params = [...(q.params ?? [])];
@@ -56,15 +67,14 @@ export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, curso
   const direction = q.descending ? ' DESC' : '';
   const keyColumns = q.columns.map((c, i) => `${c} AS _k${i}`).join(', ');
   const order = q.columns.map((c) => `${c}${direction}`).join(', ');
-  const walk = (arm?: Arm) =>
-    `SELECT ${q.select}, ${keyColumns} FROM ${q.from} ${whereClause([...where, ...(arm?.where ?? [])])} ORDER BY ${order} LIMIT ?`;
-  let sql = walk();
-  let bound = [...params, limit + 1];
-  if (q.arms && q.arms.length > 0) {
-    sql = `${q.arms.map((arm) => `SELECT * FROM (${walk(arm)})`).join(' UNION ALL ')}
-      ORDER BY ${q.columns.map((_, i) => `_k${i}${direction}`).join(', ')} LIMIT ?`;
-    bound = [...q.arms.flatMap((arm) => [...params, ...arm.params, limit + 1]), limit + 1];
-  }
+  const walk = (conditions: string[]) =>
+    `SELECT ${q.select}, ${keyColumns} FROM ${q.from} ${whereClause(conditions)} ORDER BY ${order} LIMIT ?`;
+  const merged = q.arms?.length ? armWalks(walk, where, params, q.arms, limit) : undefined;
+  const sql = merged
+    ? `${merged.sql}
+      ORDER BY ${q.columns.map((_, i) => `_k${i}${direction}`).join(', ')} LIMIT ?`
+    : walk(where);
+  const bound = [...(merged ? merged.params : params), limit + 1];
   const rows = cached(db, sql).all(...bound) as (Row & Record<string, string | number>)[];
   // The sort keys were selected only to build the cursor: they must not reach a response. Set to
   // undefined rather than deleted (JSON leaves them out either way): a delete turns each row into a

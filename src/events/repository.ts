@@ -49,11 +49,7 @@ export function createEventRepository(db: Db) {
       // One entity walks its own events in day order (entity_events), as claims walk entity_claims.
       const byEntity = query.entity?.length === 1;
       if (byEntity) where.add('y.entity_id = ?', query.entity![0]);
-      else if (query.entity) {
-        const marks = query.entity.map(() => '?').join(', ');
-        where.add(`v.id IN (SELECT event_id FROM event_participants WHERE entity_id IN (${marks})
-          UNION SELECT event_id FROM event_locations WHERE entity_id IN (${marks}))`, ...query.entity, ...query.entity);
-      }
+      else where.in('v.id IN (SELECT event_id FROM entity_events WHERE entity_id IN ())', query.entity);
       const set = { from: byEntity ? 'entity_events y JOIN events v ON v.id = y.event_id' : 'events v', where: where.where, params: where.params };
       const sort = query.sort ?? 'start';
       const page = runKeyset<EventRow, Event>(db, {

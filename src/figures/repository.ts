@@ -39,7 +39,7 @@ function conditions(topicId: string, q: FigureQuery): { where: Conditions; arms?
 
 export type FigureRepository = ReturnType<typeof createFigureRepository>;
 
-export const DEFAULT_LATEST_LIMIT = 50;
+const DEFAULT_LATEST_LIMIT = 50;
 
 // Newest first; claimant and unit break ties so the order is total.
 const NEWEST_FIRST = 'ORDER BY c.claimed_from DESC, c.claimed_to DESC, c.claimant_id, q.unit';
@@ -121,7 +121,7 @@ const soleUnit = (units: string[]) => (units.length === 1 ? units[0] : null);
  * Lowest and highest of the asserted figures in one unit. A denial's figure is not an estimate of
  * the answer, and figures in different units cannot be compared.
  */
-export function spreadOf(figures: Figure[], preferredUnit: string | null): Spread | null {
+function spreadOf(figures: Figure[], preferredUnit: string | null): Spread | null {
   const asserted = figures.filter((f) => f.stance === 'asserts' && f.claimant !== null);
   const unit = preferredUnit ?? soleUnit([...new Set(asserted.map((f) => f.unit))]);
   const inUnit = asserted.filter((f) => f.unit === unit);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CERTAINTIES, STANCES } from '../annotations/schema.js';
 import { entityKindSchema } from '../entities/schema.js';
-import { nextCursorSchema, pageQuery } from '../http/common.js';
+import { nextCursorSchema, pageQuery, wholeNumberParam } from '../http/common.js';
 import { dateParam, fromBeforeTo, fromBeforeToIssue, idsParam } from '../http/params.js';
 import { topicSchema } from '../topics/schema.js';
 
@@ -13,17 +13,11 @@ const unitsParam = z
   .optional()
   .describe('Only figures in these units ("troops", "killed"). Comma-separated: any of them.');
 
-export const MAX_LATEST_LIMIT = 500;
+const MAX_LATEST_LIMIT = 500;
 
-const latestLimitParam = z
-  .string()
-  .regex(/^\d{1,3}$/, `must be a whole number from 0 to ${MAX_LATEST_LIMIT}`)
-  .transform(Number)
-  .refine((n) => n <= MAX_LATEST_LIMIT, `must be a whole number from 0 to ${MAX_LATEST_LIMIT}`)
-  .optional()
-  .describe(`How many claimants' latest figures to list in \`latest_by_claimant\`, newest first: 0 to ${MAX_LATEST_LIMIT}; 50 when absent. ` +
-    'A busy topic has thousands of sources; `latest_by_claimant_total` counts them all and `spread` covers them all.')
-  .meta({ type: 'integer', minimum: 0, maximum: MAX_LATEST_LIMIT, pattern: undefined } as Record<string, unknown>);
+const latestLimitParam = wholeNumberParam(0, MAX_LATEST_LIMIT,
+  `How many claimants' latest figures to list in \`latest_by_claimant\`, newest first: 0 to ${MAX_LATEST_LIMIT}; 50 when absent. ` +
+  'A busy topic has thousands of sources; `latest_by_claimant_total` counts them all and `spread` covers them all.');
 
 export const figureQuery = z
   .strictObject({

@@ -15,15 +15,18 @@ export const idParams = (example: string) =>
 export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 
-export const limitSchema = z
+/** A whole-number query parameter from `min` to `max` (at most 999), parsed strictly from its text. */
+export const wholeNumberParam = (min: number, max: number, description: string) => z
   .string()
-  .regex(/^\d{1,3}$/, `must be a whole number from 1 to ${MAX_LIMIT}`)
+  .regex(/^\d{1,3}$/, `must be a whole number from ${min} to ${max}`)
   .transform(Number)
-  .refine((n) => n >= 1 && n <= MAX_LIMIT, `must be a whole number from 1 to ${MAX_LIMIT}`)
+  .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`)
   .optional()
-  .describe(`Page size, 1 to ${MAX_LIMIT}; ${DEFAULT_LIMIT} when absent.`)
+  .describe(description)
   // The text is parsed strictly above; the spec tells clients what it means: an integer.
-  .meta({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, pattern: undefined } as Record<string, unknown>);
+  .meta({ type: 'integer', minimum: min, maximum: max, pattern: undefined } as Record<string, unknown>);
+
+export const limitSchema = wholeNumberParam(1, MAX_LIMIT, `Page size, 1 to ${MAX_LIMIT}; ${DEFAULT_LIMIT} when absent.`);
 
 export const cursorSchema = z
   .string()

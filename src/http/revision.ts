@@ -9,7 +9,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 
 /** The opaque part of a weak ETag for `request`'s answer as of now. */
-export type RevisionTag = (request: FastifyRequest) => string;
+type RevisionTag = (request: FastifyRequest) => string;
 
 export function revisionTags(db: Db): RevisionTag {
   // Both counters start again with each connection, so a tag from an earlier run must never match.

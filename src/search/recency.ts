@@ -8,7 +8,7 @@ import type { SearchType } from './schema.js';
 import { SOURCES, type RankedHit } from './sources.js';
 
 /** Entities first: few, and the most specific hit a word can have; then claims, the archive's core. */
-export const RECENCY_GROUPS: readonly SearchType[] = ['entity', 'claim', 'article'];
+const RECENCY_GROUPS: readonly SearchType[] = ['entity', 'claim', 'article'];
 
 const pageSql = (type: SearchType, after: boolean) => {
   const { fts } = SOURCES[type];

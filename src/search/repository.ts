@@ -3,14 +3,12 @@
 // interleave; ties go by type, then rowid). Above it, scoring every match would take up to a second
 // at a million claims, so hits come by recency instead (recency.ts) and the response says so.
 import type { Db } from '../db/client.js';
-import { matchesMoreThan, RANKING_LIMIT } from '../db/full-text.js';
+import { rankingGivesWay } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
-import { cursorSort, DEFAULT_LIMIT } from '../http/common.js';
+import { DEFAULT_LIMIT } from '../http/common.js';
 import { recentHits } from './recency.js';
 import { SEARCH_TYPES, type SearchQuery, type SearchResult, type SearchType } from './schema.js';
 import { describeHits, SOURCES, type RankedHit } from './sources.js';
-
-export { markMatches } from './sources.js';
 
 // Narrow on purpose: the ranking reads rowids and scores only; titles and snippets come for the page.
 const ranked = (type: SearchType) => {
@@ -27,10 +25,7 @@ export function createSearchRepository(db: Db) {
       const sorts = { relevance: `search:relevance:${types.join(',')}`, recency: `search:recency:${types.join(',')}` };
       const page = { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor };
       const describe = (hits: RankedHit[]) => describeHits(db, query.q, hits);
-      // A next page keeps its first page's ranking, even if writes since have moved the count across the limit.
-      const byRecency = query.cursor !== undefined
-        ? cursorSort(query.cursor) === sorts.recency
-        : matchesMoreThan(db, types.map((type) => SOURCES[type].fts), query.q, RANKING_LIMIT);
+      const byRecency = rankingGivesWay(db, types.map((type) => SOURCES[type].fts), query.q, query.cursor, sorts.recency);
       if (byRecency) return { ...recentHits(db, types, query.q, sorts.recency, page, describe), ranked_by: 'recency' };
       return {
         ...runKeyset<RankedHit, ReturnType<typeof describe>[number]>(db, {

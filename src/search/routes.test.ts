@@ -42,7 +42,7 @@ describe('/v1/search', () => {
   });
 
   it('escapes HTML in snippets, keeping only its own <mark> tags', async () => {
-    const { markMatches } = await import('./repository.js');
+    const { markMatches } = await import('./sources.js');
     expect(markMatches('<script>\ue000x\ue001</script> & "y"')).toBe('&lt;script&gt;<mark>x</mark>&lt;/script&gt; &amp; &quot;y&quot;');
   });
 

@@ -6,7 +6,7 @@ import { enumsParam } from '../http/params.js';
 
 export const SEARCH_TYPES = ['article', 'claim', 'entity'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
-export const SEARCH_RANKINGS = ['relevance', 'recency'] as const;
+const SEARCH_RANKINGS = ['relevance', 'recency'] as const;
 
 export const searchQuery = z.strictObject({
   ...pageQuery,

@@ -2,7 +2,7 @@
 // pages by keyset on (first day, type, id).
 import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
-import { cached, whereClause } from '../db/keyset.js';
+import { armWalks, cached, whereClause } from '../db/keyset.js';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page, type SortKey } from '../http/common.js';
 import { dayRange } from '../http/params.js';
 import type { TimelineItem, TimelineQuery } from './schema.js';
@@ -45,11 +45,7 @@ function eventHalf(q: TimelineQuery): Conditions {
   const c = new Conditions()
     .in('ev.id IN (SELECT ce.event_id FROM claim_events ce JOIN claims t ON t.id = ce.claim_id WHERE t.topic_id IN ())', q.topic)
     .overlaps('ev.start_day', 'ev.end_day', dayRange(q.from, q.to));
-  if (q.entity && q.entity.length > 1) {
-    const list = `(${q.entity.map(() => '?').join(', ')})`;
-    c.add(`(ev.id IN (SELECT event_id FROM event_participants WHERE entity_id IN ${list})
-      OR ev.id IN (SELECT event_id FROM event_locations WHERE entity_id IN ${list}))`, ...q.entity, ...q.entity);
-  }
+  if (q.entity && q.entity.length > 1) c.in('ev.id IN (SELECT event_id FROM entity_events WHERE entity_id IN ())', q.entity);
   return c;
 }
 
@@ -103,15 +99,12 @@ export function createTimelineRepository(db: Db) {
       // A date filter's claims are the ones starting within the dates plus the month and year claims
       // reaching into them, each an index walk of its own (db/conditions.ts); all are merged with the events.
       const arms = claims.claimDays(claimDay, 'c.claimed_to', dayRange(query.from, query.to)) ?? [{ where: [], params: [] }];
-      const claimWalks = arms.map((arm) => ({
-        sql: `SELECT * FROM (SELECT ${CLAIM_COLUMNS} FROM ${claimFrom} ${whereClause([...claims.where, ...arm.where])}
-          ORDER BY ${claimDay}, ${claimId} LIMIT ?)`,
-        params: [...claims.params, ...arm.params, limit + 1],
-      }));
-      const sql = `${claimWalks.map((walk) => walk.sql).join(' UNION ALL ')}
+      const claimWalks = armWalks((conditions) => `SELECT ${CLAIM_COLUMNS} FROM ${claimFrom} ${whereClause(conditions)}
+          ORDER BY ${claimDay}, ${claimId} LIMIT ?`, claims.where, claims.params, arms, limit);
+      const sql = `${claimWalks.sql}
         UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM ${eventFrom} ${whereClause(events.where)} ORDER BY ${eventDay}, ${eventId} LIMIT ?)
         ORDER BY day, type, id LIMIT ?`;
-      const rows = cached(db, sql).all(...claimWalks.flatMap((walk) => walk.params), ...events.params, limit + 1, limit + 1) as ItemRow[];
+      const rows = cached(db, sql).all(...claimWalks.params, ...events.params, limit + 1, limit + 1) as ItemRow[];
       return toPage(rows, limit, SORT, (r) => [r.day, r.type, r.id], (page) => page.map(toItem));
     },
   };
