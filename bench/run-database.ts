@@ -1,5 +1,6 @@
-// One database's run: claimtrail under each scenario, the CSV export, then the bare baseline on the
-// entity lists. Only one server is ever under load, so neither competes with the other for the two cores.
+// One database's run: claimtrail under each scenario, the bare baseline on the entity lists (and the
+// two loaded in turn), then the CSV export. Only one server is ever under load, so neither competes
+// with the other for the two cores.
 import { isAbsolute, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { load, measureExport, settle, type ExportResult, type LoadSettings } from './measure.js';
@@ -83,9 +84,7 @@ async function exportRun(server: Server, c: Choices, settings: Settings): Promis
 
 type ClaimtrailRun = Awaited<ReturnType<typeof claimtrailRun>>;
 
-async function claimtrailRun(server: Server, c: Choices, settings: Settings, chosen: Scenario[]) {
-  const idle = readMemory(server.pid)?.rss ?? NaN;
-  const memory = sampleMemory(server.pid);
+async function claimtrailRun(server: Server, settings: Settings, chosen: Scenario[], memory: Sampler) {
   const results: ScenarioResult[] = [];
   const bodies = new Map<string, unknown>();
   for (const s of chosen) {
@@ -93,9 +92,7 @@ async function claimtrailRun(server: Server, c: Choices, settings: Settings, cho
     results.push(result);
     bodies.set(s.name, body);
   }
-  const exported = !settings.only || settings.only.includes(EXPORT_SCENARIO) ? await exportRun(server, c, settings) : undefined;
-  const peak = memory.stop();
-  return { results, bodies, exported, server: { idle_rss: idle, peak_rss: peak.rss, peak_anon: peak.anon } };
+  return { results, bodies };
 }
 
 const RATIO_ROUNDS = 4;
@@ -161,15 +158,22 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${[...all.map((s) => s.name), EXPORT_SCENARIO].join(', ')}`);
   const chosen = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
   const date = new Date().toISOString();
-  // claimtrail stays up while the baseline runs, idle but for the rounds loading the two in turn. Its
-  // memory is sampled until then (the RSS target); the rounds repeat a load already sampled.
+  // claimtrail stays up while the baseline runs, idle but for the rounds loading the two in turn, and
+  // its memory is sampled throughout (the RSS target). The export comes last, so the rounds follow the
+  // scenarios on the same warm server and nothing the export leaves behind weighs on either side.
   const server = await startServer('src/server.ts', SERVER_ENV(db));
-  let ours: ClaimtrailRun;
+  const idle = readMemory(server.pid)?.rss ?? NaN;
+  const memory = sampleMemory(server.pid);
+  let ours: ClaimtrailRun & { exported?: NonNullable<BenchResult['export']>; server: BenchResult['server'] };
   let theirs: Awaited<ReturnType<typeof baselineRun>>;
   try {
-    ours = await claimtrailRun(server, c, settings, chosen);
-    theirs = await baselineRun(db, settings, server, ours, chosen);
+    const run = await claimtrailRun(server, settings, chosen, memory);
+    theirs = await baselineRun(db, settings, server, run, chosen);
+    const exported = !settings.only || settings.only.includes(EXPORT_SCENARIO) ? await exportRun(server, c, settings) : undefined;
+    const peak = memory.stop();
+    ours = { ...run, exported, server: { idle_rss: idle, peak_rss: peak.rss, peak_anon: peak.anon } };
   } finally {
+    memory.stop();
     await server.stop();
   }
   const { claimIds, ...choices } = c;

@@ -3,6 +3,7 @@
 import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
 import { runKeyset } from '../db/keyset.js';
+import { rowReader } from '../db/rows.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { countedOver, withExtras } from '../db/facets.js';
 import { storedClaimCounts } from './facet-totals.js';
@@ -29,16 +30,18 @@ const IN_PAGE = 'IN (SELECT value FROM json_each(?))';
 export type ClaimRepository = ReturnType<typeof createClaimRepository>;
 
 export function createClaimRepository(db: Db) {
-  const byId = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?`);
-  const byIds = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`);
-  const via = db.prepare(`SELECT v.claim_id, e.id, e.name FROM claim_via v JOIN entities e ON e.id = v.entity_id
-    WHERE v.claim_id ${IN_PAGE} ORDER BY v.claim_id, v.position`);
-  const subjects = db.prepare(`SELECT s.claim_id, e.id, e.name, s.role FROM claim_entities s
-    JOIN entities e ON e.id = s.entity_id WHERE s.claim_id ${IN_PAGE} ORDER BY s.claim_id, s.position`);
-  const events = db.prepare(`SELECT claim_id, event_id FROM claim_events WHERE claim_id ${IN_PAGE}
-    ORDER BY claim_id, event_id`);
-  const quantities = db.prepare(`SELECT claim_id, value, min, max, unit, approximate FROM claim_quantities
-    WHERE claim_id ${IN_PAGE} ORDER BY claim_id, position`);
+  // Child rows of a page, keyed by the claim they belong to.
+  type Child = { claim_id: string } & Record<string, unknown>;
+  const byId = rowReader<ClaimRow>(db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ?`));
+  const byIds = rowReader<ClaimRow>(db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`));
+  const via = rowReader<Child>(db.prepare(`SELECT v.claim_id, e.id, e.name FROM claim_via v JOIN entities e ON e.id = v.entity_id
+    WHERE v.claim_id ${IN_PAGE} ORDER BY v.claim_id, v.position`));
+  const subjects = rowReader<Child>(db.prepare(`SELECT s.claim_id, e.id, e.name, s.role FROM claim_entities s
+    JOIN entities e ON e.id = s.entity_id WHERE s.claim_id ${IN_PAGE} ORDER BY s.claim_id, s.position`));
+  const events = rowReader<Child>(db.prepare(`SELECT claim_id, event_id FROM claim_events WHERE claim_id ${IN_PAGE}
+    ORDER BY claim_id, event_id`));
+  const quantities = rowReader<Child>(db.prepare(`SELECT claim_id, value, min, max, unit, approximate FROM claim_quantities
+    WHERE claim_id ${IN_PAGE} ORDER BY claim_id, position`));
   const relations = db.prepare(`
     SELECT type, to_claim_id AS claim_id, 'outgoing' AS direction FROM claim_relations WHERE from_claim_id = ?
     UNION ALL
@@ -47,11 +50,10 @@ export function createClaimRepository(db: Db) {
 
   function hydrate(rows: ClaimRow[]): Claim[] {
     const ids = idList(rows.map((r) => r.id));
-    type Child = { claim_id: string } & Record<string, unknown>;
-    const viaOf = groupBy(via.all(ids) as Child[], 'claim_id');
-    const subjectsOf = groupBy(subjects.all(ids) as Child[], 'claim_id');
-    const eventsOf = groupBy(events.all(ids) as Child[], 'claim_id');
-    const quantitiesOf = groupBy(quantities.all(ids) as Child[], 'claim_id');
+    const viaOf = groupBy(via.all(ids), 'claim_id');
+    const subjectsOf = groupBy(subjects.all(ids), 'claim_id');
+    const eventsOf = groupBy(events.all(ids), 'claim_id');
+    const quantitiesOf = groupBy(quantities.all(ids), 'claim_id');
     return rows.map((r) => ({
       id: r.id,
       article_id: r.article_id,
@@ -91,11 +93,11 @@ export function createClaimRepository(db: Db) {
     },
     /** Claims by id, for views that show claims in full beside something else (conflicts). */
     getMany(ids: string[]): Map<string, Claim> {
-      const claims = hydrate(byIds.all(idList([...new Set(ids)])) as ClaimRow[]);
+      const claims = hydrate(byIds.all(idList([...new Set(ids)])));
       return new Map(claims.map((claim) => [claim.id, claim]));
     },
     get(id: string): ClaimDetail | undefined {
-      const row = byId.get(id) as ClaimRow | undefined;
+      const row = byId.get(id);
       if (!row) return undefined;
       const [claim] = hydrate([row]);
       return { ...claim, relations: relations.all(id, id) as ClaimDetail['relations'] };
