@@ -42,21 +42,51 @@ function gitCommit(): string {
   }
 }
 
+/** All cores' time so far (/proc/stat, in ticks): running anything, stolen by the hypervisor, and in all. */
+function cpuTimes(): { busy: number; steal: number; all: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]
+    .trim().split(/\s+/).slice(1, 9).map(Number);
+  return { busy: user + nice + system + irq + softirq + steal, steal, all: user + nice + system + idle + iowait + irq + softirq + steal };
+}
+
+const share = (part: number, all: number) => Number((part / Math.max(1, all)).toFixed(3));
+
 /** The share of all cores' time spent running anything (iowait counts as idle) over `ms`. */
 async function cpuBusy(ms: number): Promise<number> {
-  const read = () => {
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]
-      .trim().split(/\s+/).slice(1, 9).map(Number);
-    return { busy: user + nice + system + irq + softirq + steal, all: user + nice + system + idle + iowait + irq + softirq + steal };
-  };
   try {
-    const a = read();
+    const a = cpuTimes();
     await new Promise((resolve) => setTimeout(resolve, ms));
-    const b = read();
-    return Number(((b.busy - a.busy) / Math.max(1, b.all - a.all)).toFixed(2));
+    const b = cpuTimes();
+    return share(b.busy - a.busy, b.all - a.all);
   } catch {
     return NaN;
   }
+}
+
+/**
+ * How fast this machine was, and how much of it the hypervisor took, while one corpus was measured. On a
+ * shared VM both move from hour to hour, and every figure with them: a fixed loop's time before the run
+ * (the same work every time, so runs on different days can be compared) and the steal share over it.
+ */
+export interface RunConditions { probe_s: number; steal: number }
+
+/** A fixed integer loop, timed: about 1.6 s on this project's machine class. */
+function speedProbe(): number {
+  const started = performance.now();
+  let x = 0;
+  for (let i = 0; i < 3e8; i++) x = (x * 31 + i) % 1000003;
+  if (x < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+  return Number(((performance.now() - started) / 1000).toFixed(2));
+}
+
+/** Starts watching; the function returned gives the conditions from then to its call. */
+export function watchConditions(): () => RunConditions {
+  const probe_s = speedProbe();
+  const start = cpuTimes();
+  return () => {
+    const end = cpuTimes();
+    return { probe_s, steal: share(end.steal - start.steal, end.all - start.all) };
+  };
 }
 
 export async function machine(command: string): Promise<Machine> {

@@ -17,7 +17,9 @@ function header(r: BenchResult): string {
     `- Result: \`bench/results/${r.name}.json\`, run ${r.date}, commit \`${r.git_commit.slice(0, 12)}\``,
     `- Command: ${code(r.command)}`,
     `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${(r.machine.memory_bytes / 2 ** 30).toFixed(1)} GiB, ${r.machine.os};` +
-      ` CPU ${Math.round(r.machine.busy_before * 100)}% busy the second before the run`,
+      ` CPU ${Math.round(r.machine.busy_before * 100)}% busy the second before the run` +
+      (r.conditions ? `; reference loop ${r.conditions.probe_s.toFixed(2)} s (speedProbe in bench/machine.ts: the same work every run, so lower is a faster machine),` +
+        ` ${(r.conditions.steal * 100).toFixed(1)}% of CPU time taken by the hypervisor (steal) during the run` : ''),
     `- Versions: Node ${v.node}, npm ${v.npm}, SQLite ${v.sqlite}, better-sqlite3 ${v.better_sqlite3}, fastify ${v.fastify}, autocannon ${v.autocannon}`,
     `- Corpus: ${int(r.corpus.claims)} claims, ${int(r.corpus.entity_claims)} entity_claims rows, ${mib(r.corpus.bytes)} on disk;` +
       ` hot entity \`${r.choices.hotEntity.id}\` (${int(r.choices.hotEntity.claims)} claims), cold \`${r.choices.coldEntity.id}\`` +

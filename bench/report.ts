@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RunConditions } from './machine.js';
 import type { ExportResult, LoadResult, LoadTool, Pause } from './measure.js';
 import type { Choices, ScenarioKind } from './scenarios.js';
 import { renderSection } from './report-markdown.js';
@@ -46,6 +47,8 @@ export interface BenchResult {
   command: string;
   settings: { duration: number; warmup: number; connections: number; tool?: LoadTool };
   machine: { cpu: string; cores: number; memory_bytes: number; os: string; busy_before: number };
+  /** The machine's speed and the hypervisor's share while this corpus was measured (absent in older results). */
+  conditions?: RunConditions;
   versions: Record<string, string>;
   git_commit: string;
   corpus: { db: string; bytes: number; claims: number; entity_claims: number };

@@ -4,7 +4,7 @@
 import { isAbsolute, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { load, measureExport, settle, type ExportResult, type LoadSettings } from './measure.js';
-import type { Machine } from './machine.js';
+import { watchConditions, type Machine } from './machine.js';
 import type { BaselineResult, BenchResult, Round, ScenarioResult } from './report.js';
 import { sizeLabel } from './report.js';
 import { BASELINE_SCENARIOS, EXPORT_SCENARIO, scenarios, type Choices, type Scenario } from './scenarios.js';
@@ -158,6 +158,7 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${[...all.map((s) => s.name), EXPORT_SCENARIO].join(', ')}`);
   const chosen = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
   const date = new Date().toISOString();
+  const conditions = watchConditions();
   // claimtrail stays up while the baseline runs, idle but for the rounds loading the two in turn, and
   // its memory is sampled throughout (the RSS target). The export comes last, so the rounds follow the
   // scenarios on the same warm server and nothing the export leaves behind weighs on either side.
@@ -178,7 +179,7 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   }
   const { claimIds, ...choices } = c;
   return {
-    name: `${date.slice(0, 10)}-${sizeLabel(c.claims)}`, date, ...about,
+    name: `${date.slice(0, 10)}-${sizeLabel(c.claims)}`, date, ...about, conditions: conditions(),
     settings: { duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool },
     corpus: { db: shown(db), bytes, claims: c.claims, entity_claims: c.entityClaims },
     choices: { ...choices, claim_ids: claimIds.length },
