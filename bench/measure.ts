@@ -23,6 +23,9 @@ export interface LoadResult {
 export type LoadTool = 'autocannon' | 'wrk';
 export interface LoadSettings { connections: number; duration: number; tool?: LoadTool }
 
+/** Each server's turn in a round of the baseline ratio: the rounds together load each server for twice a scenario's duration. */
+export const turnSeconds = ({ duration, rounds }: { duration: number; rounds: number }) => Math.max(1, (2 * duration) / rounds);
+
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
 export function summarize(times: number[]): Latency {

@@ -45,7 +45,7 @@ export interface BenchResult {
   name: string;
   date: string;
   command: string;
-  settings: { duration: number; warmup: number; connections: number; tool?: LoadTool };
+  settings: { duration: number; warmup: number; connections: number; tool?: LoadTool; rounds?: number };
   machine: { cpu: string; cores: number; memory_bytes: number; os: string; busy_before: number };
   /** The machine's speed and the hypervisor's share while this corpus was measured (absent in older results). */
   conditions?: RunConditions;

@@ -3,14 +3,19 @@
 // with the other for the two cores.
 import { isAbsolute, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { load, measureExport, settle, type ExportResult, type LoadSettings } from './measure.js';
+import { load, measureExport, settle, turnSeconds, type ExportResult, type LoadSettings } from './measure.js';
 import { watchConditions, type Machine } from './machine.js';
 import type { BaselineResult, BenchResult, Round, ScenarioResult } from './report.js';
 import { sizeLabel } from './report.js';
 import { BASELINE_SCENARIOS, EXPORT_SCENARIO, scenarios, type Choices, type Scenario } from './scenarios.js';
 import { readMemory, sampleMemory, startServer, type Server } from './servers.js';
 
-export interface Settings extends LoadSettings { warmup: number; only?: string[] }
+export interface Settings extends LoadSettings {
+  warmup: number;
+  only?: string[];
+  /** Rounds loading claimtrail and the baseline in turn, for the ratio (even: ABBA...). */
+  rounds: number;
+}
 
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
 const SERVER_ENV = (db: string) => ({ DATABASE_URL: db, RATE_LIMIT_MAX: 'off', LOG_LEVEL: 'warn' });
@@ -95,21 +100,20 @@ async function claimtrailRun(server: Server, settings: Settings, chosen: Scenari
   return { results, bodies };
 }
 
-const RATIO_ROUNDS = 4;
-
 /**
- * The two servers loaded in turn, claimtrail first then the baseline first (ABBA), each for half the
- * scenario's duration. A shared VM's speed drifts by more than the 10% being judged over the minutes
+ * The two servers loaded in turn, claimtrail first then the baseline first (ABBA...), for `turnSeconds`
+ * each. Eight short rounds by default rather than four long ones, in the same time: on this VM one 5 s
+ * round's quotient ranged from 0.74 to 1.05 within a minute, and a median of more rounds is steadier. A shared VM's speed drifts by more than the 10% being judged over the minutes
  * between the scenario runs; alternating makes a drift slow both alike.
  */
 async function alternating(ours: Server, theirs: Server, s: Scenario, settings: Settings): Promise<Round[]> {
   const turn = async (server: Server) => {
-    const { req_per_s: rate } = await load(server.url, s.paths, { ...settings, duration: Math.max(1, settings.duration / 2) });
+    const { req_per_s: rate } = await load(server.url, s.paths, { ...settings, duration: turnSeconds(settings) });
     await settle(server.url, SETTLE_MAX_MS);
     return rate;
   };
   const rounds: Round[] = [];
-  for (let i = 0; i < RATIO_ROUNDS; i++) {
+  for (let i = 0; i < settings.rounds; i++) {
     const claimtrailFirst = i % 2 === 0;
     const first = await turn(claimtrailFirst ? ours : theirs);
     const second = await turn(claimtrailFirst ? theirs : ours);
@@ -180,7 +184,9 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   const { claimIds, ...choices } = c;
   return {
     name: `${date.slice(0, 10)}-${sizeLabel(c.claims)}`, date, ...about, conditions: conditions(),
-    settings: { duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool },
+    settings: {
+      duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool, rounds: settings.rounds,
+    },
     corpus: { db: shown(db), bytes, claims: c.claims, entity_claims: c.entityClaims },
     choices: { ...choices, claim_ids: claimIds.length },
     scenarios: ours.results, ...(ours.exported ? { export: ours.exported } : {}), server: ours.server,

@@ -1,5 +1,5 @@
 // npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10] [--tool autocannon|wrk]
-//   [--only a,b] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]
+//   [--rounds 8] [--only a,b] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]
 // Serves each database with the real server, loads each scenario with autocannon, then the bare baseline,
 // writes bench/results/<date>-<size>.json and regenerates BENCHMARKS.md. Several --db run smallest first,
 // each larger one compared with the smallest (the issue's "cost flat as the corpus grows").
@@ -14,7 +14,7 @@ import { regenerate, writeResult, evaluate, type BenchResult } from './report.js
 import { choose } from './scenarios.js';
 
 const USAGE = 'usage: npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10] [--tool autocannon|wrk] ' +
-  '[--only scenario,...] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]';
+  '[--rounds 8] [--only scenario,...] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]';
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -29,19 +29,23 @@ function options(argv: string[]) {
     options: {
       db: { type: 'string', multiple: true }, duration: { type: 'string' }, warmup: { type: 'string' },
       connections: { type: 'string' }, only: { type: 'string' }, compare: { type: 'string' },
-      'results-dir': { type: 'string' }, markdown: { type: 'string' }, tool: { type: 'string' },
+      'results-dir': { type: 'string' }, markdown: { type: 'string' }, tool: { type: 'string' }, rounds: { type: 'string' },
     },
   });
   if (!values.db?.length) throw new Error(USAGE);
   const tool = values.tool ?? 'autocannon';
   if (tool !== 'autocannon' && tool !== 'wrk') throw new Error(`--tool must be autocannon or wrk, not ${tool}`);
   if (tool === 'wrk' && !commandExists('wrk')) throw new Error('--tool wrk: wrk is not installed (apt-get install wrk)');
+  const rounds = Number(values.rounds ?? 8);
+  // Even, so claimtrail goes first in exactly half of them (ABBA...).
+  if (!Number.isInteger(rounds) || rounds < 2 || rounds > 64 || rounds % 2) throw new Error(`--rounds must be an even number from 2 to 64, not ${values.rounds}`);
   const settings: Settings = {
     duration: positive('duration', values.duration, 10),
     warmup: values.warmup === '0' ? 0 : positive('warmup', values.warmup, 2),
     connections: Math.round(positive('connections', values.connections, 10)),
     only: values.only?.split(',').map((s) => s.trim()).filter(Boolean),
     tool,
+    rounds,
   };
   return {
     settings, dbs: values.db.map((db) => (isAbsolute(db) ? db : resolve(db))),
