@@ -23,8 +23,15 @@ export interface LoadResult {
 export type LoadTool = 'autocannon' | 'wrk';
 export interface LoadSettings { connections: number; duration: number; tool?: LoadTool }
 
-/** Each server's turn in a round of the baseline ratio: the rounds together load each server for twice a scenario's duration. */
-export const turnSeconds = ({ duration, rounds }: { duration: number; rounds: number }) => Math.max(1, (2 * duration) / rounds);
+/**
+ * Each server's turn in a round of the baseline ratio: the rounds together load each server for about twice a
+ * scenario's duration, a turn never under 1 s. wrk takes whole seconds only (`-d2.5s` is refused), so its
+ * turns are rounded.
+ */
+export function turnSeconds({ duration, rounds, tool }: { duration: number; rounds: number; tool?: LoadTool }): number {
+  const seconds = Math.max(1, (2 * duration) / rounds);
+  return tool === 'wrk' ? Math.round(seconds) : Number(seconds.toFixed(3));
+}
 
 const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 

@@ -1,6 +1,5 @@
 // One corpus size's results as markdown: the run, the machine, the scenarios, the baseline, the export,
 // memory, and the issue's targets with pass/fail. Everything shown comes from the result file.
-import { turnSeconds } from './measure.js';
 import type { BaselineResult, BenchResult, TargetCheck } from './report.js';
 
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : 'n/a');
@@ -62,8 +61,8 @@ function baselineTable(r: BenchResult): string {
   const rows = r.baseline.map((b) => `| ${b.scenario} | ${int(b.claimtrail_req_per_s)} | ${int(b.baseline.req_per_s)} |` +
     ` ${turns(b)} | ${b.ratio.toFixed(2)}x | ${ms(b.baseline.latency_ms.p50)} | ${ms(b.baseline.latency_ms.p99)} | ${b.same_answer ? 'yes' : '**no**'} |`);
   return ['Bare baseline (bench/baseline.ts: Fastify + better-sqlite3, the same SQL and JSON, no zod, no plugins). ' +
-    `The ratio is the median over ${r.baseline[0].rounds.length} rounds in which the two servers were loaded in turn (ABBA..., ` +
-    `${turnSeconds({ duration: r.settings.duration, rounds: r.baseline[0].rounds.length })} s each), ` +
+    `The ratio is the median over ${r.baseline[0].rounds.length} rounds in which the two servers were loaded in turn (ABBA...` +
+    `${r.settings.turn_s ? `, ${r.settings.turn_s} s each` : ''}), ` +
     'since a shared machine\'s speed drifts between the scenario runs:', '',
     '| list | claimtrail req/s (scenario) | baseline req/s (scenario) | in turns: claimtrail / baseline req/s | claimtrail / baseline | baseline p50 | baseline p99 | same answer |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');

@@ -45,7 +45,8 @@ export interface BenchResult {
   name: string;
   date: string;
   command: string;
-  settings: { duration: number; warmup: number; connections: number; tool?: LoadTool; rounds?: number };
+  /** rounds and turn_s (each server's turn in a round, s): absent in results from before the rounds. */
+  settings: { duration: number; warmup: number; connections: number; tool?: LoadTool; rounds?: number; turn_s?: number };
   machine: { cpu: string; cores: number; memory_bytes: number; os: string; busy_before: number };
   /** The machine's speed and the hypervisor's share while this corpus was measured (absent in older results). */
   conditions?: RunConditions;

@@ -102,9 +102,10 @@ async function claimtrailRun(server: Server, settings: Settings, chosen: Scenari
 
 /**
  * The two servers loaded in turn, claimtrail first then the baseline first (ABBA...), for `turnSeconds`
- * each. Eight short rounds by default rather than four long ones, in the same time: on this VM one 5 s
- * round's quotient ranged from 0.74 to 1.05 within a minute, and a median of more rounds is steadier. A shared VM's speed drifts by more than the 10% being judged over the minutes
- * between the scenario runs; alternating makes a drift slow both alike.
+ * each. A shared VM's speed drifts by more than the 10% being judged over the minutes between the
+ * scenario runs; alternating makes a drift slow both alike. Eight short rounds by default rather than
+ * four long ones, in the same time: one 5 s round's quotient ranged from 0.74 to 1.05 within a minute,
+ * and a median of more rounds is steadier.
  */
 async function alternating(ours: Server, theirs: Server, s: Scenario, settings: Settings): Promise<Round[]> {
   const turn = async (server: Server) => {
@@ -134,8 +135,8 @@ async function baselineRun(db: string, settings: Settings, claimtrail: Server, o
   const wanted = chosen.filter((s) => (BASELINE_SCENARIOS as readonly string[]).includes(s.name));
   if (wanted.length === 0) return { baseline: [] as BaselineResult[] };
   const server = await startServer('bench/baseline.ts', SERVER_ENV(db));
+  const memory = sampleMemory(server.pid);
   try {
-    const memory = sampleMemory(server.pid);
     const baseline: BaselineResult[] = [];
     for (const s of wanted) {
       const { result, body } = await measure(server.url, { ...s, name: `baseline-${s.name}` }, settings, memory);
@@ -149,6 +150,7 @@ async function baselineRun(db: string, settings: Settings, claimtrail: Server, o
     }
     return { baseline, baseline_server: { peak_rss: memory.stop().rss } };
   } finally {
+    memory.stop();
     await server.stop();
   }
 }
@@ -169,27 +171,29 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   const server = await startServer('src/server.ts', SERVER_ENV(db));
   const idle = readMemory(server.pid)?.rss ?? NaN;
   const memory = sampleMemory(server.pid);
-  let ours: ClaimtrailRun & { exported?: NonNullable<BenchResult['export']>; server: BenchResult['server'] };
+  let ours: ClaimtrailRun;
   let theirs: Awaited<ReturnType<typeof baselineRun>>;
+  let exported: BenchResult['export'];
+  let peak: ReturnType<Sampler['stop']>;
   try {
-    const run = await claimtrailRun(server, settings, chosen, memory);
-    theirs = await baselineRun(db, settings, server, run, chosen);
-    const exported = !settings.only || settings.only.includes(EXPORT_SCENARIO) ? await exportRun(server, c, settings) : undefined;
-    const peak = memory.stop();
-    ours = { ...run, exported, server: { idle_rss: idle, peak_rss: peak.rss, peak_anon: peak.anon } };
+    ours = await claimtrailRun(server, settings, chosen, memory);
+    theirs = await baselineRun(db, settings, server, ours, chosen);
+    exported = !settings.only || settings.only.includes(EXPORT_SCENARIO) ? await exportRun(server, c, settings) : undefined;
   } finally {
-    memory.stop();
+    peak = memory.stop();
     await server.stop();
   }
   const { claimIds, ...choices } = c;
   return {
     name: `${date.slice(0, 10)}-${sizeLabel(c.claims)}`, date, ...about, conditions: conditions(),
     settings: {
-      duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool, rounds: settings.rounds,
+      duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool,
+      rounds: settings.rounds, turn_s: turnSeconds(settings),
     },
     corpus: { db: shown(db), bytes, claims: c.claims, entity_claims: c.entityClaims },
     choices: { ...choices, claim_ids: claimIds.length },
-    scenarios: ours.results, ...(ours.exported ? { export: ours.exported } : {}), server: ours.server,
+    scenarios: ours.results, ...(exported ? { export: exported } : {}),
+    server: { idle_rss: idle, peak_rss: peak.rss, peak_anon: peak.anon },
     ...theirs, targets: [],
   };
 }

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBaseline, BASELINE_SQL } from '../bench/baseline.js';
+import { turnSeconds } from '../bench/measure.js';
 import { evaluate, updateMarkdown, LIMITS, type BenchResult, type ScenarioResult } from '../bench/report.js';
 import { buildApp } from '../src/app.js';
 import { ROOT, useProcesses } from './processes.js';
@@ -131,6 +132,21 @@ function processesUsing(db: string): number[] {
   }).map(Number);
 }
 
+describe('the rounds against the baseline', () => {
+  it('load each server for about twice a scenario, in whole seconds for wrk, never under 1 s', () => {
+    expect(turnSeconds({ duration: 10, rounds: 8 })).toBe(2.5);
+    expect(turnSeconds({ duration: 10, rounds: 8, tool: 'wrk' })).toBe(3);
+    expect(turnSeconds({ duration: 1, rounds: 64 })).toBe(1);
+  });
+
+  it('must be an even number, so claimtrail goes first in half of them', () => {
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--db', 'none.db', '--rounds', '3'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('--rounds must be an even number from 2 to 64, not 3');
+  });
+});
+
 describe('npm run bench on the seed corpus', () => {
   const { dir, run } = useProcesses('bench');
 
@@ -139,7 +155,7 @@ describe('npm run bench on the seed corpus', () => {
     expect(run('seed/cli.ts', ['load'], { DATABASE_URL: db }).status).toBe(0);
     const started = Date.now();
     const bench = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--db', db, '--duration', '1', '--warmup', '0.3',
-      '--rounds', '2', '--only', 'claims-by-entity-hot,search-common-word,csv-export', '--results-dir', join(dir, 'results'),
+      '--rounds', '4', '--only', 'claims-by-entity-hot,search-common-word,csv-export', '--results-dir', join(dir, 'results'),
       '--markdown', join(dir, 'BENCHMARKS.md')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(bench.status, bench.stderr).toBe(0);
     expect(Date.now() - started).toBeLessThan(40_000);
@@ -162,10 +178,10 @@ describe('npm run bench on the seed corpus', () => {
     expect(result.baseline[0]).toMatchObject({ scenario: 'claims-by-entity-hot', same_answer: true });
     // The ratio is the median of rounds in which both servers were loaded in turn.
     const { rounds, ratio } = result.baseline[0];
-    expect(rounds).toHaveLength(2);
-    expect(result.settings.rounds).toBe(2);
-    const quotients = rounds.map((t) => t.claimtrail_req_per_s / t.baseline_req_per_s);
-    expect(ratio).toBeCloseTo((quotients[0] + quotients[1]) / 2, 3);
+    expect(rounds).toHaveLength(4);
+    expect(result.settings).toMatchObject({ rounds: 4, turn_s: 1 });
+    const quotients = rounds.map((t) => t.claimtrail_req_per_s / t.baseline_req_per_s).sort((a, b) => a - b);
+    expect(ratio).toBeCloseTo((quotients[1] + quotients[2]) / 2, 3);
     expect(result.export).toMatchObject({ status: 200, rows: 189, expected_rows: 189, ok: true });
     // Sampled from before the first load to after the export: never below the idle server.
     expect(result.server.peak_rss).toBeGreaterThanOrEqual(result.server.idle_rss);
@@ -176,7 +192,7 @@ describe('npm run bench on the seed corpus', () => {
     expect(result.targets.map((t) => t.id)).toEqual(['list-p99', 'hot-vs-cold', 'baseline', 'search-p99', 'flat', 'rss', 'export-memory']);
     const markdown = readFileSync(join(dir, 'BENCHMARKS.md'), 'utf8');
     expect(markdown).toContain('| claims-by-entity-hot | `/v1/claims?entity=nk-forces-in-russia` |');
-    expect(markdown).toContain('The ratio is the median over 2 rounds');
+    expect(markdown).toContain('The ratio is the median over 4 rounds in which the two servers were loaded in turn (ABBA..., 1 s each)');
     expect(markdown).toContain(`reference loop ${result.conditions!.probe_s.toFixed(2)} s`);
   }, 90_000);
 });

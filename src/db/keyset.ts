@@ -84,6 +84,10 @@ export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, curso
   // The sort keys come last and only build the cursor: a row is named from the columns before them,
   // so they never reach a response.
   const selected = reader.names.length - q.columns.length;
+  // A select naming a column `_k<n>`, or a star over a table whose columns changed, would shift them.
+  if (reader.names.slice(selected).some((name, i) => name !== `_k${i}`)) {
+    throw new Error(`keyset: the sort keys must be the last columns, got ${reader.names.slice(selected).join(', ')}`);
+  }
   const keyed = reader.values(...bound).map((values) => ({
     row: nameValues<Row>(reader.names, values, selected),
     key: values.slice(selected) as SortKey,

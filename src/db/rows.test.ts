@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { rowReader } from './rows.js';
 
 describe('rowReader', () => {
   const db = new Database(':memory:');
+  afterAll(() => db.close());
   db.exec(`CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, x REAL, note TEXT, data BLOB);
     INSERT INTO t VALUES ('a', 1, 1.5, NULL, x'00ff'), ('b', NULL, -2, 'é ✓', NULL)`);
   // Every column type, a NULL in each, and a name repeated (the later column wins, as better-sqlite3 does).
@@ -14,8 +15,6 @@ describe('rowReader', () => {
     const rows = rowReader(db.prepare(sql)).all();
     expect(rows).toEqual(expected);
     expect(rows.map((row) => Object.keys(row as object))).toEqual(expected.map((row) => Object.keys(row as object)));
-    expect(JSON.stringify(rows.map((row) => ({ ...(row as object), data: undefined }))))
-      .toBe(JSON.stringify(expected.map((row) => ({ ...(row as object), data: undefined }))));
   });
 
   it('reads one row, or undefined when there is none, with parameters bound as usual', () => {
