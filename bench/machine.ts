@@ -42,25 +42,28 @@ function gitCommit(): string {
   }
 }
 
-/** All cores' time so far (/proc/stat, in ticks): running anything, stolen by the hypervisor, and in all. */
-function cpuTimes(): { busy: number; steal: number; all: number } {
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]
-    .trim().split(/\s+/).slice(1, 9).map(Number);
-  return { busy: user + nice + system + irq + softirq + steal, steal, all: user + nice + system + idle + iowait + irq + softirq + steal };
+/**
+ * All cores' time so far (/proc/stat, in ticks): running anything, stolen by the hypervisor, and in all.
+ * Undefined without /proc/stat (not Linux): the shares read from it are then NaN, not a failed run.
+ */
+function cpuTimes(): { busy: number; steal: number; all: number } | undefined {
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]
+      .trim().split(/\s+/).slice(1, 9).map(Number);
+    return { busy: user + nice + system + irq + softirq + steal, steal, all: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return undefined;
+  }
 }
 
 const share = (part: number, all: number) => Number((part / Math.max(1, all)).toFixed(3));
 
 /** The share of all cores' time spent running anything (iowait counts as idle) over `ms`. */
 async function cpuBusy(ms: number): Promise<number> {
-  try {
-    const a = cpuTimes();
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    const b = cpuTimes();
-    return share(b.busy - a.busy, b.all - a.all);
-  } catch {
-    return NaN;
-  }
+  const a = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = cpuTimes();
+  return a && b ? share(b.busy - a.busy, b.all - a.all) : NaN;
 }
 
 /**
@@ -82,11 +85,9 @@ function speedProbe(): number {
 /** Starts watching; the function returned gives the conditions from then to its call. */
 export function watchConditions(): () => RunConditions {
   const probe_s = speedProbe();
-  // Without /proc/stat (not Linux) the steal share is unknown, as the busy share is: NaN, not a failed run.
-  const times = () => { try { return cpuTimes(); } catch { return undefined; } };
-  const start = times();
+  const start = cpuTimes();
   return () => {
-    const end = times();
+    const end = cpuTimes();
     return { probe_s, steal: start && end ? share(end.steal - start.steal, end.all - start.all) : NaN };
   };
 }

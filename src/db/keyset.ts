@@ -42,7 +42,18 @@ function memo<T>(prepare: (db: Db, sql: string) => T) {
 }
 
 export const cached: (db: Db, sql: string) => Statement = memo((db, sql) => db.prepare(sql));
-const cachedReader: (db: Db, sql: string) => RowReader<unknown> = memo((db, sql) => rowReader(db.prepare(sql)));
+/**
+ * A page statement read as arrays, and where its sort keys start: they are its last columns, `_k0` on,
+ * and only build the cursor. Checked once, when prepared: a select naming a column `_k<n>` would shift them.
+ */
+const pageReader: (db: Db, sql: string) => { reader: RowReader<unknown>; selected: number } = memo((db, sql) => {
+  const reader = rowReader(db.prepare(sql));
+  const selected = reader.names.lastIndexOf('_k0');
+  if (selected < 0 || reader.names.slice(selected).some((name, i) => name !== `_k${i}`)) {
+    throw new Error(`keyset: the sort keys must be the last columns, got ${reader.names.join(', ')}`);
+  }
+  return { reader, selected };
+});
 
 export function whereClause(where: string[] = []): string {
   return where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
@@ -80,14 +91,8 @@ export function runKeyset<Row, T>(db: Db, q: KeysetQuery<Row, T>, { limit, curso
       ORDER BY ${q.columns.map((_, i) => `_k${i}${direction}`).join(', ')} LIMIT ?`
     : walk(where);
   const bound = [...(merged ? merged.params : params), limit + 1];
-  const reader = cachedReader(db, sql);
-  // The sort keys come last and only build the cursor: a row is named from the columns before them,
-  // so they never reach a response.
-  const selected = reader.names.length - q.columns.length;
-  // A select naming a column `_k<n>`, or a star over a table whose columns changed, would shift them.
-  if (reader.names.slice(selected).some((name, i) => name !== `_k${i}`)) {
-    throw new Error(`keyset: the sort keys must be the last columns, got ${reader.names.slice(selected).join(', ')}`);
-  }
+  // A row is named from the columns before the sort keys, so they never reach a response.
+  const { reader, selected } = pageReader(db, sql);
   const keyed = reader.values(...bound).map((values) => ({
     row: nameValues<Row>(reader.names, values, selected),
     key: values.slice(selected) as SortKey,
