@@ -8,10 +8,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { bulkStoreCorpus, type BulkProgress } from '../src/annotations/store.js';
+import { bulkStoreRows, type BulkProgress } from '../src/annotations/store.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { COMMON_WORD, syntheticCorpus } from './synthetic.js';
+import { COMMON_WORD } from './synthetic.js';
+import { syntheticRowsInWorker } from './synthetic-worker.js';
 import { sizeLabel } from './report.js';
 
 export interface Generated {
@@ -49,7 +50,7 @@ export function generate({ out, claims, seed }: GenerateOptions, onProgress?: (p
   db.pragma('cache_size = -4194304');
   db.pragma('temp_store = MEMORY');
   db.pragma('threads = 2');
-  const rows = bulkStoreCorpus(db, syntheticCorpus({ claims, seed }), (progress) => {
+  const rows = bulkStoreRows(db, syntheticRowsInWorker({ claims, seed }), (progress) => {
     if (progress.phase !== phase) enter(progress.phase);
     onProgress?.(progress);
   });

@@ -5,11 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanBody } from '../src/articles/clean.js';
 import { findMentions } from '../src/annotations/mentions.js';
 import { resolveCorpus, type Corpus } from '../src/annotations/resolve.js';
-import { bulkStoreCorpus, storeCorpus } from '../src/annotations/store.js';
+import { bulkRows, bulkStoreCorpus, bulkStoreRows, storeCorpus } from '../src/annotations/store.js';
 import { anchorAt, sliceCodePoints } from '../src/annotations/text-position.js';
 import { buildApp } from '../src/app.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { COMMON_WORD, syntheticCorpus } from '../bench/synthetic.js';
+import { syntheticRowsInWorker } from '../bench/synthetic-worker.js';
 import { dumpTables, freshDb, seedCorpus } from './helpers.js';
 import { useProcesses } from './processes.js';
 
@@ -162,6 +163,29 @@ describe('the bulk load', () => {
     expect(dumpTables(db)).toEqual(dumpTables(stored));
     db.prepare(`UPDATE claims SET text = 'a zeppelinword' WHERE id = (SELECT min(id) FROM claims)`).run();
     expect(search(db, 'zeppelinword')).toHaveLength(1);
+  });
+});
+
+describe('the synthetic corpus made on a worker thread', () => {
+  const options = { claims: 600, seed: 5, batchClaims: 100 };
+
+  it('yields the rows the same corpus gives in line, batch by batch, and they load the same', () => {
+    const inWorker = [...syntheticRowsInWorker(options)];
+    const inLine = [...syntheticCorpus(options)].map(bulkRows);
+    expect(inWorker.length).toBeGreaterThan(5);
+    expect(inWorker).toEqual(inLine);
+    const [fromWorker, fromCorpus] = [freshDb(), freshDb()];
+    bulkStoreRows(fromWorker, inWorker);
+    bulkStoreCorpus(fromCorpus, syntheticCorpus(options));
+    expect(dumpTables(fromWorker)).toEqual(dumpTables(fromCorpus));
+  });
+
+  it('may be left after a batch, and a reader after it still gets every batch', () => {
+    for (const runs of syntheticRowsInWorker(options)) {
+      expect(runs.length).toBeGreaterThan(0);
+      break;
+    }
+    expect([...syntheticRowsInWorker(options)]).toHaveLength([...syntheticCorpus(options)].length);
   });
 });
 

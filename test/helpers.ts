@@ -114,13 +114,13 @@ export const everyItem = async <T = { id: string }>(app: FastifyInstance, url: s
 
 export interface Run { sql: string; params: unknown[] }
 
-/** Records every statement run on `db` from now on (by `all` or `get`), with its parameters. */
+/** Records every statement run on `db` from now on (by `all`, `get` or `run`), with its parameters. */
 export function recordStatements(db: Db): Run[] {
   const runs: Run[] = [];
   const prepare = db.prepare.bind(db);
   db.prepare = ((sql: string) => {
     const statement = prepare(sql) as Statement;
-    for (const method of ['all', 'get'] as const) {
+    for (const method of ['all', 'get', 'run'] as const) {
       const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
       (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
         runs.push({ sql, params });

@@ -49,10 +49,12 @@ export function reindexClaims(db: Db, claimIds: string[]): void {
   const before = cached(db, 'SELECT DISTINCT entity_id FROM entity_claims WHERE claim_id IN (SELECT value FROM json_each(?))')
     .all(ids) as { entity_id: string }[];
   cached(db, 'DELETE FROM entity_claims WHERE claim_id IN (SELECT value FROM json_each(?))').run(ids);
+  // UNION ALL, repeats left to OR IGNORE: the claim filter then reaches each arm's index, where a
+  // UNION first built the union of every claim's participants (0.6 s per edit at 200k claims, not 0.02 ms).
   cached(db, `INSERT OR IGNORE INTO entity_claims (entity_id, claimed_from, claim_id)
     SELECT p.entity_id, c.claimed_from, c.id FROM claims c JOIN (
       SELECT id AS claim_id, claimant_id AS entity_id FROM claims WHERE claimant_id IS NOT NULL
-      UNION SELECT claim_id, entity_id FROM claim_via UNION SELECT claim_id, entity_id FROM claim_entities
+      UNION ALL SELECT claim_id, entity_id FROM claim_via UNION ALL SELECT claim_id, entity_id FROM claim_entities
     ) p ON p.claim_id = c.id
     WHERE c.id IN (SELECT value FROM json_each(?))`).run(ids);
   const after = cached(db, 'SELECT DISTINCT entity_id FROM entity_claims WHERE claim_id IN (SELECT value FROM json_each(?))')

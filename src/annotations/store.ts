@@ -56,25 +56,40 @@ type BulkPhase = 'rows' | 'indexes' | 'full-text' | 'derived' | 'analyze';
 export interface BulkProgress { phase: BulkPhase; rows: Record<string, number> }
 
 /**
+ * Rows of one table that define the same columns, encoded as SQLite binds them (drizzle's encoding:
+ * JSON, booleans), one row's values after another. Plain data, so a worker thread can make them.
+ */
+export interface RowRun { table: string; columns: string[]; values: unknown[] }
+
+/**
  * storeCorpus for a corpus too large to hold in memory at once (a benchmark's millions of claims):
  * the same rows, mapped by the same code, written batch by batch through prepared statements in one
  * transaction, replacing what was there. A batch may refer to its own rows and earlier batches'.
- * Keeping full-text indexes and secondary indexes in step row by row costs more than the rows
- * themselves, so both are dropped for the load and built once at the end (a sort, not millions of
- * random inserts); derived tables and entity stats are rebuilt once, and ANALYZE gives the planner the new shape.
  */
 export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgress?: (progress: BulkProgress) => void): Record<string, number> {
-  const db = drizzle(sqlite);
+  return bulkStoreRows(sqlite, mapEach(batches, bulkRows), onProgress);
+}
+
+/**
+ * bulkStoreCorpus for batches already turned into rows by `bulkRows` (perhaps on another thread).
+ * Keeping full-text indexes and secondary indexes in step row by row costs more than the rows
+ * themselves, so both are dropped for the load and built once at the end (a sort, not millions of
+ * random inserts); derived tables and entity stats are rebuilt once, and ANALYZE gives the planner the
+ * new shape.
+ */
+export function bulkStoreRows(sqlite: Db, batches: Iterable<RowRun[]>, onProgress?: (progress: BulkProgress) => void): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(TABLES_CHILD_FIRST.map((table) => [tableName(table), 0]).reverse());
   const report = (phase: BulkPhase) => onProgress?.({ phase, rows: { ...counts } });
   sqlite.transaction(() => {
     const deferred = dropDeferred(sqlite);
-    for (const table of TABLES_CHILD_FIRST) db.delete(table).run();
-    const insert = bulkInserter(sqlite);
-    for (const batch of batches) {
-      for (const [table, tableRows] of corpusRows(batch)) counts[tableName(table)] += insert(table, tableRows);
+    for (const table of TABLES_CHILD_FIRST) sqlite.exec(`DELETE FROM "${tableName(table)}"`);
+    const staged = stageOutOfOrder(sqlite);
+    const write = bulkWriter(sqlite, staged.targets);
+    for (const runs of batches) {
+      for (const run of runs) counts[run.table] += write(run);
       report('rows');
     }
+    staged.finish();
     report('indexes');
     for (const { sql } of deferred.indexes) sqlite.exec(sql);
     report('full-text');
@@ -90,6 +105,45 @@ export function bulkStoreCorpus(sqlite: Db, batches: Iterable<Corpus>, onProgres
     sqlite.exec('PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA analysis_limit = 0');
   })();
   return counts;
+}
+
+/** A batch's rows as a bulk load writes them. */
+export function bulkRows(corpus: Corpus): RowRun[] {
+  return corpusRows(corpus).flatMap(([table, rows]) => encodeRows(table, rows));
+}
+
+function* mapEach<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
+// Tables whose rows arrive in an order far from their key's: entity_claims is keyed by entity, and
+// its rows come claim by claim, so each insert lands on a random page of a growing B-tree (15 s of a
+// million claims' rows phase). They are appended to an unindexed staging table instead, then copied
+// sorted by key, which fills the B-tree from one end to the other.
+const STAGED: SQLiteTable[] = [t.entityClaims];
+
+/**
+ * Creates the staging tables; returns the table each staged table's rows are written to (quoted), and
+ * what moves them home. A staging table has the columns and no constraints, and no defaults either, so
+ * a staged table must have none.
+ */
+function stageOutOfOrder(sqlite: Db) {
+  const names = STAGED.map(tableName);
+  const staging = (name: string) => `temp."bulk_${name}"`;
+  for (const name of names) {
+    if (sqlite.prepare('SELECT count(*) FROM pragma_table_info(?) WHERE dflt_value IS NOT NULL').pluck().get(name) !== 0) {
+      throw new Error(`bulk load: ${name} has column defaults, which its staging table would not apply`);
+    }
+    sqlite.exec(`DROP TABLE IF EXISTS ${staging(name)}; CREATE TABLE ${staging(name)} AS SELECT * FROM "${name}" WHERE 0`);
+  }
+  const finish = () => {
+    for (const name of names) {
+      const key = (sqlite.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').pluck().all(name) as string[])
+        .map((column) => `"${column}"`);
+      sqlite.exec(`INSERT INTO "${name}" SELECT * FROM ${staging(name)} ORDER BY ${key.join(', ')}; DROP TABLE ${staging(name)}`);
+    }
+  };
+  return { targets: new Map(names.map((name) => [name, staging(name)])), finish };
 }
 
 /** Drops the corpus tables' secondary indexes and derived-data triggers; returns what rebuilds them. */
@@ -120,36 +174,64 @@ function rebuildFullText(sqlite: Db, name: string): void {
 }
 
 /**
- * Inserts rows one prepared statement at a time, each value encoded by its drizzle column exactly as
- * drizzle's insert encodes it (JSON, booleans); a value left undefined gets the column's default, as there.
+ * Encodes rows, each value by its drizzle column exactly as drizzle's insert encodes it; a value left
+ * undefined gets the column's default, as there, so rows defining different columns go in different runs.
  */
-function bulkInserter(sqlite: Db): (table: SQLiteTable, rows: Record<string, unknown>[]) => number {
-  const statements = new Map<string, Statement>();
-  return (table, rows) => {
-    const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-    if (columns.length > 31) throw new Error(`bulk load: ${tableName(table)} has more columns than a bit mask holds`);
-    let defined = -1;
-    let present: [string, SQLiteColumn][] = [];
-    let statement: Statement | undefined;
-    for (const row of rows) {
-      // Rows of a table nearly always define the same columns: the statement changes only when they do.
-      let mask = 0;
-      for (let i = 0; i < columns.length; i++) if (row[columns[i][0]] !== undefined) mask |= 1 << i;
-      if (mask !== defined || !statement) {
-        defined = mask;
-        present = columns.filter((_, i) => mask & (1 << i));
-        const names = present.map(([, column]) => `"${column.name}"`);
-        const sql = `INSERT INTO "${tableName(table)}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
-        statement = statements.get(sql) ?? statements.set(sql, sqlite.prepare(sql)).get(sql)!;
-      }
-      const values = new Array<unknown>(present.length);
-      for (let i = 0; i < present.length; i++) {
-        const value = row[present[i][0]];
-        values[i] = value === null ? null : present[i][1].mapToDriverValue(value);
-      }
-      statement.run(values);
+function encodeRows(table: SQLiteTable, rows: Record<string, unknown>[]): RowRun[] {
+  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  if (columns.length > 31) throw new Error(`bulk load: ${tableName(table)} has more columns than a bit mask holds`);
+  const runs: RowRun[] = [];
+  let run: RowRun | undefined;
+  let defined = -1;
+  let present: [string, SQLiteColumn][] = [];
+  for (const row of rows) {
+    // Rows of a table nearly always define the same columns: a new run starts only when they change.
+    let mask = 0;
+    for (let i = 0; i < columns.length; i++) if (row[columns[i][0]] !== undefined) mask |= 1 << i;
+    if (mask !== defined || !run) {
+      defined = mask;
+      present = columns.filter((_, i) => mask & (1 << i));
+      run = { table: tableName(table), columns: present.map(([, column]) => column.name), values: [] };
+      runs.push(run);
     }
-    return rows.length;
+    for (const [key, column] of present) {
+      const value = row[key];
+      run.values.push(value === null ? null : column.mapToDriverValue(value));
+    }
+  }
+  return runs;
+}
+
+// Rows per INSERT statement in a bulk load: one statement per row spends more on calling into SQLite
+// and starting the statement than on the row.
+const ROWS_PER_INSERT = 50;
+
+/**
+ * Writes runs of rows ROWS_PER_INSERT at a time through multi-row INSERTs (the remainder a row at a
+ * time), each statement prepared once; returns how many rows a run held.
+ */
+function bulkWriter(sqlite: Db, targets: Map<string, string>): (run: RowRun) => number {
+  const statements = new Map<string, Statement>();
+  const insert = (run: RowRun, rows: number) => {
+    const key = `${run.table}(${run.columns.join()})x${rows}`;
+    let statement = statements.get(key);
+    if (!statement) {
+      const row = `(${run.columns.map(() => '?').join(', ')})`;
+      const sql = `INSERT INTO ${targets.get(run.table) ?? `"${run.table}"`} (${run.columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`;
+      statements.set(key, statement = sqlite.prepare(sql));
+    }
+    return statement;
+  };
+  return (run) => {
+    const width = run.columns.length;
+    if (width === 0 || run.values.length % width !== 0) throw new Error(`bulk load: a run of ${run.table} has ${run.values.length} values for ${width} columns`);
+    const rows = run.values.length / width;
+    let row = 0;
+    for (; row + ROWS_PER_INSERT <= rows; row += ROWS_PER_INSERT) {
+      insert(run, ROWS_PER_INSERT).run(run.values.slice(row * width, (row + ROWS_PER_INSERT) * width));
+    }
+    for (; row < rows; row++) insert(run, 1).run(run.values.slice(row * width, (row + 1) * width));
+    return rows;
   };
 }
 

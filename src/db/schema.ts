@@ -121,6 +121,7 @@ export const entityEvents = sqliteTable(
   (t) => [primaryKey({ columns: [t.entityId, t.startDay, t.eventId] }), index('entity_events_event').on(t.eventId)],
 );
 
+// WITHOUT ROWID (migration 0009, by hand: drizzle cannot say it): read by its key only, stored once.
 export const mentions = sqliteTable(
   'mentions',
   {
@@ -186,6 +187,7 @@ export const claims = sqliteTable(
 
 // Every claim an entity takes part in (as claimant, via or subject), once, with the claim's sort key:
 // "claims involving X, by date" then walks one index in order instead of sorting all of X's claims.
+// WITHOUT ROWID (migration 0009).
 export const entityClaims = sqliteTable(
   'entity_claims',
   {
@@ -206,6 +208,7 @@ export const claimVia = sqliteTable(
   (t) => [primaryKey({ columns: [t.claimId, t.position] }), index('claim_via_entity').on(t.entityId)],
 );
 
+// WITHOUT ROWID (migration 0009).
 export const claimEntities = sqliteTable(
   'claim_entities',
   {
