@@ -78,6 +78,7 @@ function exportAndMemory(r: BenchResult): string {
       ` after ${int(e.slow_client.at_rows)} rows: RssAnon ${mib(e.slow_client.anon_at_pause)} -> ${mib(e.slow_client.peak_anon_during)}` +
       `${e.ok ? '' : ` **FAILED: ${e.failure}**`}`);
   }
+  if (r.export_failure !== undefined) lines.push(`- CSV export: **FAILED: ${r.export_failure}**`);
   lines.push(`- claimtrail server memory: ${mib(r.server.idle_rss)} RSS when started, **${mib(r.server.peak_rss)} peak RSS**` +
     ` over the whole run (RssAnon peak ${mib(r.server.peak_anon)})` +
     `${r.baseline_server ? `; baseline server peak RSS ${mib(r.baseline_server.peak_rss)}` : ''}`);

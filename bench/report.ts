@@ -57,6 +57,8 @@ export interface BenchResult {
   scenarios: ScenarioResult[];
   baseline: BaselineResult[];
   export?: ExportResult & { request: string; slow_client: Pause; ok: boolean; failure?: string };
+  /** Why the export gave no figures (it threw: a timeout, a lost connection); the rest of the run is kept. */
+  export_failure?: string;
   server: { idle_rss: number; peak_rss: number; peak_anon: number };
   baseline_server?: { peak_rss: number };
   /** p50 per scenario of a run on a smaller corpus, for the "cost flat as the corpus grows" target. */
@@ -130,6 +132,7 @@ function exportTarget(r: BenchResult): TargetCheck {
   const target = `CSV export in constant memory (server RssAnon grows < ${mib(LIMITS.exportGrowthBytes)} over the export,` +
     ' and while a client pauses)';
   const e = r.export;
+  if (r.export_failure !== undefined) return { id: 'export-memory', target, measured: `failed: ${r.export_failure}`, pass: false };
   if (!e) return { id: 'export-memory', target, measured: 'not run', pass: null };
   const growth = e.peak_anon - e.anon_before;
   const paused = e.slow_client.peak_anon_during - e.slow_client.anon_at_pause;

@@ -174,11 +174,20 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   let ours: ClaimtrailRun;
   let theirs: Awaited<ReturnType<typeof baselineRun>>;
   let exported: BenchResult['export'];
+  let exportFailure: string | undefined;
   let peak: ReturnType<Sampler['stop']>;
   try {
     ours = await claimtrailRun(server, settings, chosen, memory);
     theirs = await baselineRun(db, settings, server, ours, chosen);
-    exported = !settings.only || settings.only.includes(EXPORT_SCENARIO) ? await exportRun(server, c, settings) : undefined;
+    if (!settings.only || settings.only.includes(EXPORT_SCENARIO)) {
+      // A failed export is a failed target, not a lost run: the scenarios and rounds before it are kept.
+      try {
+        exported = await exportRun(server, c, settings);
+      } catch (error) {
+        exportFailure = (error as Error).message;
+        console.error(`  ${EXPORT_SCENARIO.padEnd(24)} FAILED: ${exportFailure}`);
+      }
+    }
   } finally {
     peak = memory.stop();
     await server.stop();
@@ -192,7 +201,7 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
     },
     corpus: { db: shown(db), bytes, claims: c.claims, entity_claims: c.entityClaims },
     choices: { ...choices, claim_ids: claimIds.length },
-    scenarios: ours.results, ...(exported ? { export: exported } : {}),
+    scenarios: ours.results, ...(exported ? { export: exported } : {}), ...(exportFailure !== undefined ? { export_failure: exportFailure } : {}),
     server: { idle_rss: idle, peak_rss: peak.rss, peak_anon: peak.anon },
     ...theirs, targets: [],
   };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBaseline, BASELINE_SQL } from '../bench/baseline.js';
 import { turnSeconds } from '../bench/measure.js';
+import { renderSection } from '../bench/report-markdown.js';
 import { evaluate, updateMarkdown, LIMITS, type BenchResult, type ScenarioResult } from '../bench/report.js';
 import { buildApp } from '../src/app.js';
 import { ROOT, useProcesses } from './processes.js';
@@ -82,6 +83,14 @@ describe('targets judged from the numbers', () => {
     const checks = evaluate(r);
     expect(checks.find((t) => t.id === 'list-p99')).toMatchObject({ pass: false, measured: expect.stringContaining('failed: claims-by-entity-cold') });
     expect(checks.find((t) => t.id === 'baseline')).toMatchObject({ pass: false, measured: expect.stringContaining('answers differ') });
+  });
+
+  it('fails the export target, naming why, when the export threw', () => {
+    const r = { ...fixture(), export: undefined, export_failure: 'export: no response in 120 s' };
+    expect(evaluate(r).find((t) => t.id === 'export-memory')).toEqual(expect.objectContaining({
+      pass: false, measured: 'failed: export: no response in 120 s',
+    }));
+    expect(renderSection({ ...r, targets: evaluate(r) })).toContain('- CSV export: **FAILED: export: no response in 120 s**');
   });
 
   it('says n/a, not pass, for what was not measured', () => {
