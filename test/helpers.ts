@@ -10,6 +10,7 @@ import type { Corpus } from '../src/annotations/resolve.js';
 import { storeCorpus } from '../src/annotations/store.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { runKeyset, type KeysetQuery } from '../src/db/keyset.js';
 
 export const SEED_FOLDER = fileURLToPath(new URL('../seed', import.meta.url));
 
@@ -130,4 +131,16 @@ export function recordStatements(db: Db): Run[] {
     return statement;
   }) as Db['prepare'];
   return runs;
+}
+
+/** The ids on every page of a keyset query with this select (one id column), page by page: to compare plans of one list. */
+export function keysetPages(db: Db, query: Omit<KeysetQuery<{ id: string }, string>, 'map'>, limit: number): string[][] {
+  const pages: string[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = runKeyset<{ id: string }, string>(db, { ...query, map: (rows) => rows.map((r) => r.id) }, { limit, cursor });
+    pages.push(page.data);
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+  return pages;
 }

@@ -9,11 +9,13 @@ import { CLAIM_FACET_COLUMNS } from '../src/claims/filters.js';
 import { freshDb, recordStatements, type Run } from './helpers.js';
 
 const CLAIMS = 20_000;
-const ENTITIES = 400;
+// Over COLLECT_UP_TO (db/full-text.ts), so that a word in every name or title is walked, not collected.
+const ENTITIES = 1_200;
+const ARTICLES = 1_200;
 
 function fillSynthetic(db: Db): void {
   db.exec(`
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ARTICLES})
     INSERT INTO articles (id, title, publisher, authors, language, raw_text, body, published_from, published_to)
       SELECT 'a' || i, 'Article ' || i, 'Publisher ' || (i % 7), '[]', 'en', 'raw', 'troops moved ' || i,
              date('2024-01-01', '+' || i || ' days'), date('2024-01-01', '+' || i || ' days') FROM n;
@@ -24,7 +26,7 @@ function fillSynthetic(db: Db): void {
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${CLAIMS})
     INSERT INTO claims (id, article_id, text, quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, claimant_id,
                         stance, certainty, claimed_on, claimed_from, claimed_to, topic_id)
-      SELECT printf('c%06d', i), 'a' || (1 + i % 200), 'claim text ' || i || ' troops', 'quote ' || i, '', '', 0, 1,
+      SELECT printf('c%06d', i), 'a' || (1 + i % ${ARTICLES}), 'claim text ' || i || ' troops', 'quote ' || i, '', '', 0, 1,
              CASE WHEN i % 10 = 0 THEN 'e1' ELSE 'e' || (2 + i % ${ENTITIES - 1}) END,
              'asserts', 'stated', date('2024-01-01', '+' || (i % 400) || ' days'), date('2024-01-01', '+' || (i % 400) || ' days'),
              date('2024-01-01', '+' || (i % 400) || ' days'), CASE WHEN i % 3 = 0 THEN 't1' ELSE 't2' END FROM n;
@@ -62,6 +64,10 @@ const FACETED = '/v1/claims?from=2024-03-01&to=2024-03-31&facets=claimant,stance
 // "1234" is in one claim and is ranked by bm25.)
 const RANKED = ['/v1/claims?q=troops', '/v1/claims?q=troops&claimant=e1', '/v1/claims?q=troops&entity=e1,e2', '/v1/search?q=troops',
   '/v1/search?q=1234', '/v1/claims?q=1234'];
+// A few matches (up to COLLECT_UP_TO) drive a list in its own order, and only they are sorted: "1234" is in
+// one claim, "7" starts 111 names and titles (7, 70 to 79, 700 to 799).
+const COLLECTED = ['/v1/claims?q=1234&sort=claimed_on', '/v1/claims?q=1234&sort=-claimed_on&entity=e1,e2&from=2024-02',
+  '/v1/entities?q=7', '/v1/entities?q=7&sort=-claims', '/v1/articles?q=7'];
 // Search reads titles and snippets for the page's rows only, after ranking: every statement is checked.
 const SEARCHES = ['/v1/search?q=troops', '/v1/search?q=1234'];
 
@@ -77,7 +83,7 @@ describe('query plans on a synthetic corpus', () => {
     runs = recordStatements(db);
     const app = await buildApp({ config: { logLevel: 'silent' }, db });
     const explainedWhole = new Set([...SEARCHES, ...FIGURES, FACETED]);
-    for (const url of new Set([...ROUTES, ...RANKED, ...MERGED, ...DATE_ARMS, ...FIGURES, FACETED])) {
+    for (const url of new Set([...ROUTES, ...RANKED, ...COLLECTED, ...MERGED, ...DATE_ARMS, ...FIGURES, FACETED])) {
       const before = runs.length;
       const res = await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=50` });
       expect(res.statusCode, url).toBe(200);
@@ -106,6 +112,14 @@ describe('query plans on a synthetic corpus', () => {
     expect(text, text).toMatch(/SCAN \w+_fts VIRTUAL TABLE INDEX \d+:M/);
     expect(text, text).not.toMatch(/VIRTUAL TABLE INDEX \d+:=M/);
     expect(text, text).not.toMatch(/^SCAN (c|claims)$/m);
+  });
+
+  it.each(COLLECTED)('%s is driven by its few full-text matches, each looked up by rowid: no walk of a table or its indexes', (url) => {
+    const plan = plans.get(url)!;
+    const text = plan.join('\n');
+    expect(plan[0], text).toMatch(/^SCAN \w+_fts VIRTUAL TABLE INDEX \d+:M/);
+    expect(plan[1], text).toMatch(/^SEARCH (c|e|a) USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+    for (const line of plan) expect(line, text).not.toMatch(/^SCAN (?!\w+_fts )/);
   });
 
   it.each(SEARCHES)('%s scans no base table and sorts only narrow rows', (url) => {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
-import { Conditions } from '../db/conditions.js';
 import { countedOver, withExtras } from '../db/facets.js';
+import { matchingRows } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
@@ -33,12 +33,11 @@ export function createArticleRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS}, a.raw_text, a.boilerplate FROM articles a WHERE a.id = ?`);
   return {
     list(query: ArticleListQuery) {
-      const where = new Conditions().in('a.publisher', query.publisher)
+      const { from, where } = matchingRows(db, 'articles_fts', 'articles', 'a', query.q);
+      where.in('a.publisher', query.publisher)
         .in('a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ())', query.entity)
         .overlaps('a.published_from', 'a.published_to', dayRange(query.from, query.to));
-      // Unary +: walk the sort index and probe the matches (see claims/filters.ts).
-      if (query.q) where.add('+a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', query.q);
-      const set = { from: 'articles a', where: where.where, params: where.params };
+      const set = { from, where: where.where, params: where.params };
       const sort = query.sort ?? 'published';
       const page = runKeyset<ArticleRow, Article>(db, {
         ...set, select: COLUMNS, sort, columns: [...SORTS[sort]], descending: sort === '-published',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { everyItem, useSeededApp } from '../../test/helpers.js';
+import { everyItem, keysetPages, useSeededApp } from '../../test/helpers.js';
 import { firstDay, lastDay } from '../annotations/dates.js';
+import type { MatchDensity } from '../db/full-text.js';
+import { claimSql } from './filters.js';
+import { claimListQuery } from './schema.js';
 
 const { ctx, get } = useSeededApp();
 type Claim = { id: string; claimant: { id: string } | null; stance: string; claimed_on: string; topic_id: string | null; quantities: unknown[] };
@@ -87,6 +90,19 @@ describe('/v1/claims filters', () => {
     expect(seen).toEqual(all);
     const { next_cursor } = await get('/v1/claims?limit=1');
     expect((await ctx.app.inject({ url: `/v1/claims?sort=-claimed_on&cursor=${next_cursor}` })).statusCode).toBe(400);
+  });
+
+  // The corpus is small, so the route always takes the first plan; each is run here on the same queries.
+  it.each([
+    { q: 'troops', sort: 'claimed_on' }, { q: 'troops', sort: '-claimed_on', from: '2024-11' },
+    { q: 'north korea', sort: 'claimed_on', entity: 'nis,zelenskyy' }, { q: 'killed', sort: '-claimed_on', entity: 'nis' },
+  ])('q in date order: the same pages whether its matches drive, are probed as a set, or one by one (%o)', (asked) => {
+    const query = claimListQuery.parse({ ...asked, limit: '3' });
+    const pages = (matches: MatchDensity) => keysetPages(ctx.db, { ...claimSql(query, { sort: query.sort!, matches }), select: 'c.id' }, 3);
+    const driven = pages('few');
+    expect(driven.flat().length).toBeGreaterThan(3);
+    expect(pages('some')).toEqual(driven);
+    expect(pages('dense')).toEqual(driven);
   });
 
   it.each([

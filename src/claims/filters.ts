@@ -2,6 +2,7 @@
 // (entity, date, claim) in date order, so even the most frequent entity never sorts all its claims;
 // otherwise claims are walked in date order by the index that leads with the filtered column.
 import { Conditions, type Arm } from '../db/conditions.js';
+import { fromMatches, type MatchDensity } from '../db/full-text.js';
 import { dayRange } from '../http/params.js';
 import type { ClaimListQuery } from './schema.js';
 
@@ -9,35 +10,35 @@ export interface ClaimSql { from: string; where: string[]; params: unknown[]; ar
 
 export type ClaimSort = NonNullable<ClaimListQuery['sort']>;
 
-/** How to run a list: the sort applied (see sorting.ts), and whether q's matches are too many to collect. */
-export interface ClaimPlan { sort: ClaimSort; denseMatches: boolean }
+/** How to run a list: the sort applied (see sorting.ts), and, in a date order, how many rows q matches. */
+export interface ClaimPlan { sort: ClaimSort; matches?: MatchDensity }
 
 // The FROM of a list no filter narrows: only claims, walked by date.
 const EVERY_CLAIM = 'claims c';
 
-export function claimSql(q: ClaimListQuery, { sort, denseMatches }: ClaimPlan): ClaimSql {
+export function claimSql(q: ClaimListQuery, { sort, matches }: ClaimPlan): ClaimSql {
   const where = new Conditions();
   let from = EVERY_CLAIM;
   let columns = ['c.claimed_from', 'c.id'];
-  if (sort === 'relevance') {
-    // CROSS JOIN fixes the order: the matches drive, and each is looked up in claims. Left to itself the
-    // planner may walk a claims index for another filter and run the full-text query once per row.
-    from = '(SELECT rowid AS hit, bm25(claims_fts) AS rank FROM claims_fts WHERE claims_fts MATCH ?) h CROSS JOIN claims c ON c.rowid = h.hit';
+  // Ranked, or few enough to sort (full-text.ts), q's matches drive and every other filter is checked on them.
+  const drivenByMatches = q.q !== undefined && (sort === 'relevance' || matches === 'few');
+  if (drivenByMatches) {
+    from = fromMatches('claims_fts', 'claims', 'c', sort === 'relevance' ? 'rowid AS hit, bm25(claims_fts) AS rank' : undefined);
     where.params.push(q.q);
-    columns = ['h.rank', 'c.id'];
+    if (sort === 'relevance') columns = ['h.rank', 'c.id'];
   } else if (q.entity?.length === 1) {
     from = 'entity_claims x JOIN claims c ON c.id = x.claim_id';
     where.add('x.entity_id = ?', q.entity[0]);
     columns = ['x.claimed_from', 'x.claim_id'];
   }
-  if (q.entity && (q.entity.length > 1 || sort === 'relevance')) {
+  if (q.entity && (q.entity.length > 1 || drivenByMatches)) {
     where.in('c.id IN (SELECT claim_id FROM entity_claims WHERE entity_id IN ())', q.entity);
   }
-  // The date index is walked and each claim checked against q, instead of sorting every match. A few
-  // matches are collected once (unary + keeps the walk); when they are many, the walk meets one soon,
+  // Otherwise the date index is walked and each claim checked against q, instead of sorting every match.
+  // Some matches are collected once (unary + keeps the walk); when they are many, the walk meets one soon,
   // so FTS5 is asked per claim instead of collecting a million rowids (120 ms for a common word).
-  if (q.q && sort !== 'relevance') {
-    where.add(denseMatches
+  if (q.q && !drivenByMatches) {
+    where.add(matches === 'dense'
       ? 'EXISTS (SELECT 1 FROM claims_fts f WHERE f.claims_fts MATCH ? AND f.rowid = c.rowid)'
       : '+c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', q.q);
   }
@@ -45,10 +46,10 @@ export function claimSql(q: ClaimListQuery, { sort, denseMatches }: ClaimPlan): 
     .in('c.certainty', q.certainty).in('c.topic_id', q.topic)
     .in('c.id IN (SELECT claim_id FROM claim_events WHERE event_id IN ())', q.event);
   const days = dayRange(q.from, q.to);
-  // Ranked by relevance the matches drive, in no date order: one condition serves. Otherwise the arms
+  // When the matches drive, no index is walked in date order: one condition serves. Otherwise the arms
   // are on the first-day column of the index being walked, so each is a seek or a range on it.
   let arms: Arm[] | undefined;
-  if (sort === 'relevance') where.overlaps('c.claimed_from', 'c.claimed_to', days);
+  if (drivenByMatches) where.overlaps('c.claimed_from', 'c.claimed_to', days);
   else arms = where.claimDays(columns[0], 'c.claimed_to', days);
   if (q.has_quantity !== undefined) {
     where.add(`${q.has_quantity ? '' : 'NOT '}EXISTS (SELECT 1 FROM claim_quantities n WHERE n.claim_id = c.id)`);

@@ -85,7 +85,7 @@ export function createClaimRepository(db: Db) {
         limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
       });
       // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
-      const whole = plan.denseMatches ? claimSql(query, { ...plan, denseMatches: false }) : sql;
+      const whole = plan.matches === 'dense' ? claimSql(query, { ...plan, matches: 'some' }) : sql;
       // No filter at all: the stored totals answer what counting every claim would.
       const counts = coversEveryClaim(whole) ? storedClaimCounts(db) : countedOver(db, whole, CLAIM_FACET_COLUMNS);
       // Only a search chooses its order; a plain list keeps the envelope every list shares.

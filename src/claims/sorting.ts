@@ -3,7 +3,7 @@
 // newest first (-claimed_on) and says so in `sort`. A next page keeps the order its cursor was given
 // under, so paging never switches orders halfway.
 import type { Db } from '../db/client.js';
-import { estimateMatches, PROBE_ABOVE, rankingGivesWay } from '../db/full-text.js';
+import { matchDensity, rankingGivesWay } from '../db/full-text.js';
 import type { ClaimPlan, ClaimSort } from './filters.js';
 import type { ClaimListQuery } from './schema.js';
 
@@ -17,7 +17,6 @@ function appliedSort(db: Db, query: ClaimListQuery): ClaimSort {
 
 export function claimPlan(db: Db, query: ClaimListQuery): ClaimPlan {
   const sort = appliedSort(db, query);
-  const denseMatches = sort !== 'relevance' && query.q !== undefined &&
-    estimateMatches(db, 'claims_fts', 'claims', query.q) > PROBE_ABOVE;
-  return { sort, denseMatches };
+  if (sort === 'relevance' || query.q === undefined) return { sort };
+  return { sort, matches: matchDensity(db, 'claims_fts', 'claims', query.q) };
 }

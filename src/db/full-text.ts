@@ -4,6 +4,7 @@
 // stops it: "more than 2,000" costs what reading 2,000 rowids costs (a tenth of a millisecond).
 import { cursorSort } from '../http/common.js';
 import type { Db } from './client.js';
+import { Conditions } from './conditions.js';
 import { cached } from './keyset.js';
 
 /** Above this many matches a search is ranked by recency, not relevance (README: "Search"). */
@@ -37,6 +38,33 @@ export function rankingGivesWay(db: Db, tables: readonly string[], match: string
 export const PROBE_ABOVE = 50_000;
 
 /**
+ * Up to this many matches, a list in its own order (dates, names) is driven by the matches and sorts
+ * only them: a thousand rows sort in about a millisecond. Walking the sort index instead, as more
+ * matches want, reads index entries until a page of matches turns up, which for a word in ten claims of
+ * a million is most of the index (57 ms), and grows with the table.
+ */
+export const COLLECT_UP_TO = 1_000;
+
+/**
+ * How a list sorted by its own columns finds q's rows: `few` are collected and sorted (fromMatches);
+ * `some` are collected as a set the sort index walk probes; `dense` are probed per row by FTS5.
+ */
+export type MatchDensity = 'few' | 'some' | 'dense';
+
+export function matchDensity(db: Db, fts: string, table: string, match: string): MatchDensity {
+  if (!matchesMoreThan(db, [fts], match, COLLECT_UP_TO)) return 'few';
+  return estimateMatches(db, fts, table, match) > PROBE_ABOVE ? 'dense' : 'some';
+}
+
+/**
+ * A FROM that q's matches drive (its one parameter is the match), each looked up in `table` by rowid;
+ * `columns` may add a rank. CROSS JOIN fixes the order: left to itself the planner may walk an index of
+ * `table` for another filter and run the full-text query once per row.
+ */
+export const fromMatches = (fts: string, table: string, alias: string, columns = 'rowid AS hit') =>
+  `(SELECT ${columns} FROM ${fts} WHERE ${fts} MATCH ?) h CROSS JOIN ${table} ${alias} ON ${alias}.rowid = h.hit`;
+
+/**
  * About how many rows of `table` match: the newest 1,000 matches tell the density, taken as uniform
  * over the table's rowids. Enough to choose a plan; never shown to anyone. Costs one bounded read.
  */
@@ -47,4 +75,23 @@ export function estimateMatches(db: Db, fts: string, table: string, match: strin
   if (n < sample) return n;
   const { high } = cached(db, `SELECT max(rowid) AS high FROM ${table}`).get() as { high: number };
   return Math.round((n / (high - low + 1)) * high);
+}
+
+/**
+ * Where a list in its own order (names, dates) over `table` reads its rows, and its first conditions:
+ * with q, few matches drive (fromMatches); more are collected as a set that the walk of the sort index
+ * probes (unary + keeps the walk from using the rowid instead).
+ */
+export const matchingRows = (db: Db, fts: string, table: string, alias: string, match: string | undefined) =>
+  rowsMatching(fts, table, alias, match, match === undefined ? undefined : matchDensity(db, fts, table, match));
+
+/** matchingRows with the density given. */
+export function rowsMatching(fts: string, table: string, alias: string, match: string | undefined, density: MatchDensity | undefined) {
+  const where = new Conditions();
+  if (match === undefined) return { from: `${table} ${alias}`, where };
+  if (density === 'few') {
+    where.params.push(match);
+    return { from: fromMatches(fts, table, alias), where };
+  }
+  return { from: `${table} ${alias}`, where: where.add(`+${alias}.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`, match) };
 }

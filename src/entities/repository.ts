@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
-import { Conditions } from '../db/conditions.js';
 import { countedOver, withExtras } from '../db/facets.js';
+import { matchingRows } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import type { Entity, EntityListQuery } from './schema.js';
@@ -27,11 +27,10 @@ export function createEntityRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM entities e WHERE e.id = ?`);
   return {
     list(query: EntityListQuery) {
-      const where = new Conditions().in('e.kind', query.kind);
-      // Unary +: walk the sort index and probe the matches (see claims/filters.ts).
-      if (query.q) where.add('+e.rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?)', query.q);
+      const { from, where } = matchingRows(db, 'entities_fts', 'entities', 'e', query.q);
+      where.in('e.kind', query.kind);
       const sort = query.sort ?? 'name';
-      const set = { from: 'entities e', where: where.where, params: where.params };
+      const set = { from, where: where.where, params: where.params };
       const page = runKeyset<EntityRow, Entity>(db, {
         ...set, select: COLUMNS, sort, columns: [...SORT_COLUMNS[sort]], descending: sort === '-claims',
         map: (rows) => rows.map(toEntity),
