@@ -64,6 +64,18 @@ export function useSeededApp() {
   return { ctx, get };
 }
 
+/** One app for the file over a fresh database that `fill` writes first: for tests that make their own corpus. */
+export function useFilledApp(fill: (db: Db) => void) {
+  const ctx = {} as { app: FastifyInstance; db: Db };
+  beforeAll(async () => {
+    ctx.db = freshDb();
+    fill(ctx.db);
+    ctx.app = await buildApp({ config: { logLevel: 'silent' }, db: ctx.db });
+  });
+  afterAll(() => ctx.app.close());
+  return ctx;
+}
+
 /**
  * A fresh seeded app per test (writes change it) with an editor key `desk`, and shorthands for
  * writing as that editor and reading back.
@@ -133,12 +145,18 @@ export function recordStatements(db: Db): Run[] {
   return runs;
 }
 
-/** The ids on every page of a keyset query with this select (one id column), page by page: to compare plans of one list. */
-export function keysetPages(db: Db, query: Omit<KeysetQuery<{ id: string }, string>, 'map'>, limit: number): string[][] {
+type IdQuery = Omit<KeysetQuery<{ id: string }, string>, 'map'>;
+
+/**
+ * The ids on every page of a keyset query with this select (one id column), page by page: to compare
+ * plans of one list. A function gives the query for each page (0 on), so that plans can take turns.
+ */
+export function keysetPages(db: Db, query: IdQuery | ((page: number) => IdQuery), limit: number): string[][] {
   const pages: string[][] = [];
   let cursor: string | undefined;
   do {
-    const page = runKeyset<{ id: string }, string>(db, { ...query, map: (rows) => rows.map((r) => r.id) }, { limit, cursor });
+    const asked = typeof query === 'function' ? query(pages.length) : query;
+    const page = runKeyset<{ id: string }, string>(db, { ...asked, map: (rows) => rows.map((r) => r.id) }, { limit, cursor });
     pages.push(page.data);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);

@@ -15,7 +15,7 @@ interface ArticleRow {
 const COLUMNS = `a.id, a.title, a.publisher, a.authors, a.url, a.language, a.published_at, a.published_precision,
   a.published_inferred, a.published_basis, a.updated_at, a.updated_precision, a.body, a.version`;
 // An article with no known date sorts first (coalesced to ''), so paging still sees it.
-const SORTS = {
+export const ARTICLE_SORTS = {
   published: ["coalesce(a.published_from, '')", 'a.id'], '-published': ["coalesce(a.published_from, '')", 'a.id'], id: ['a.id'],
 } as const;
 
@@ -40,7 +40,7 @@ export function createArticleRepository(db: Db) {
       const set = { from, where: where.where, params: where.params };
       const sort = query.sort ?? 'published';
       const page = runKeyset<ArticleRow, Article>(db, {
-        ...set, select: COLUMNS, sort, columns: [...SORTS[sort]], descending: sort === '-published',
+        ...set, select: COLUMNS, sort, columns: [...ARTICLE_SORTS[sort]], descending: sort === '-published',
         map: (rows) => rows.map(toArticle),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
       return withExtras(page, query, countedOver(db, set, {}));

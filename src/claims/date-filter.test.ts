@@ -1,12 +1,10 @@
 // The date filter is served as a merge of index walks (claims starting within the dates, and the month
 // and year claims that started before and reach into them). These tests hold every page, count and
 // facet to the plain overlap condition, over claims of day, month and year precision.
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstDay, lastDay } from '../annotations/dates.js';
-import { buildApp } from '../app.js';
 import type { Db } from '../db/client.js';
-import { everyItem, freshDb } from '../../test/helpers.js';
+import { everyItem, useFilledApp } from '../../test/helpers.js';
 
 /** ~600 claims over 2023-2025: every third of year or month precision, claimants e0..e4. */
 function fill(db: Db): void {
@@ -28,23 +26,16 @@ const WINDOWS = [
 ] as const;
 
 describe('claims date filter over day, month and year claims', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    db = freshDb();
-    fill(db);
-    app = await buildApp({ config: { logLevel: 'silent' }, db });
-  });
-  afterAll(() => app.close());
+  const ctx = useFilledApp(fill);
 
   const expected = (from: string | undefined, to: string | undefined, claimant: string | undefined, descending: boolean) =>
-    (db.prepare(`SELECT id FROM claims WHERE claimed_to >= ? AND claimed_from <= ? AND (? IS NULL OR claimant_id = ?)
+    (ctx.db.prepare(`SELECT id FROM claims WHERE claimed_to >= ? AND claimed_from <= ? AND (? IS NULL OR claimant_id = ?)
       ORDER BY claimed_from ${descending ? 'DESC' : ''}, id ${descending ? 'DESC' : ''}`)
       .all(from ? firstDay(from) : '0000-01-01', to ? lastDay(to) : '9999-12-31', claimant ?? null, claimant ?? null) as { id: string }[])
       .map((r) => r.id);
 
   const pageThrough = async (query: string, limit: number) =>
-    (await everyItem(app, `/v1/claims?${query}&limit=${limit}`)).map((c) => c.id);
+    (await everyItem(ctx.app, `/v1/claims?${query}&limit=${limit}`)).map((c) => c.id);
 
   for (const [from, to] of WINDOWS) {
     const query = [from && `from=${from}`, to && `to=${to}`].filter(Boolean).join('&');
@@ -59,15 +50,15 @@ describe('claims date filter over day, month and year claims', () => {
     });
 
     it(`${query}: the timeline (claims only here) holds the same claims in the same order`, async () => {
-      const ids = (await everyItem(app, `/v1/timeline?${query}&limit=9`)).map((item) => item.id);
+      const ids = (await everyItem(ctx.app, `/v1/timeline?${query}&limit=9`)).map((item) => item.id);
       expect(ids).toEqual(expected(from, to, undefined, false));
     });
 
     it(`${query}: total and facets count the same claims`, async () => {
-      const body = (await app.inject({ url: `/v1/claims?${query}&count=true&facets=claimant,stance&limit=1` })).json();
+      const body = (await ctx.app.inject({ url: `/v1/claims?${query}&count=true&facets=claimant,stance&limit=1` })).json();
       const ids = expected(from, to, undefined, false);
       expect(body.total).toBe(ids.length);
-      const stances = db.prepare(`SELECT stance AS value, count(*) AS count FROM claims WHERE id IN (SELECT value FROM json_each(?))
+      const stances = ctx.db.prepare(`SELECT stance AS value, count(*) AS count FROM claims WHERE id IN (SELECT value FROM json_each(?))
         GROUP BY stance ORDER BY count DESC, value`).all(JSON.stringify(ids));
       expect(body.facets.stance.map(({ value, count }: { value: string; count: number }) => ({ value, count }))).toEqual(stances);
       expect(body.facets.claimant.reduce((sum: number, f: { count: number }) => sum + f.count, 0)).toBe(ids.length);

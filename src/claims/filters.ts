@@ -1,6 +1,7 @@
-// /v1/claims filters -> SQL. The driving table follows the filter: one entity walks entity_claims
-// (entity, date, claim) in date order, so even the most frequent entity never sorts all its claims;
-// otherwise claims are walked in date order by the index that leads with the filtered column.
+// /v1/claims filters -> SQL. The driving table follows the filter: q's matches when they are ranked, or
+// few enough to sort (db/full-text.ts); else one entity walks entity_claims (entity, date, claim) in date
+// order, so even the most frequent entity never sorts all its claims; otherwise claims are walked in date
+// order by the index that leads with the filtered column.
 import { Conditions, type Arm } from '../db/conditions.js';
 import { fromMatches, type MatchDensity } from '../db/full-text.js';
 import { dayRange } from '../http/params.js';

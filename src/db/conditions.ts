@@ -55,6 +55,20 @@ export class Conditions {
   }
 
   /**
+   * Events whose days overlap [from, to], walked in first-day order on `walked` (the events' first day,
+   * or entity_events' copy of it): with a first day, the walk also starts at `from` less the longest
+   * event's span (one seek of the events_span index), since no event starting earlier reaches `from`.
+   * Without that bound a walk read every event before `from`, one by one (11 ms for December 2024 among
+   * 20,000 events). One event lasting years widens the bound for all: never worse than no bound.
+   */
+  eventDays(walked: string, last: string, days: { from?: string; to?: string }): this {
+    if (days.from) {
+      this.add(`${walked} >= date(?, '-' || (SELECT max(julianday(end_day) - julianday(start_day)) FROM events) || ' days')`, days.from);
+    }
+    return this.overlaps(walked, last, days);
+  }
+
+  /**
    * A date filter on claims (`first` and `last` are the claimed_from and claimed_to columns of the
    * index being walked and of claims): with a first day, the arms to walk (claimStartArms) and nothing
    * added here; with only a last day, the one condition it sets, and no arms.

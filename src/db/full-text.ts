@@ -39,11 +39,14 @@ export const PROBE_ABOVE = 50_000;
 
 /**
  * Up to this many matches, a list in its own order (dates, names) is driven by the matches and sorts
- * only them: a thousand rows sort in about a millisecond. Walking the sort index instead, as more
- * matches want, reads index entries until a page of matches turns up, which for a word in ten claims of
- * a million is most of the index (57 ms), and grows with the table.
+ * only them. Walking the sort index instead, as more matches want, reads index entries until a page of
+ * matches turns up, which for a word in five claims of a million is most of the index (52 ms), and grows
+ * with the table. Near the limit, at a million claims, sorting still wins (README: "Search").
  */
 export const COLLECT_UP_TO = 1_000;
+
+/** Whether `match` matches at most COLLECT_UP_TO rows of `fts` (counted no further). */
+export const fewMatches = (db: Db, fts: string, match: string) => !matchesMoreThan(db, [fts], match, COLLECT_UP_TO);
 
 /**
  * How a list sorted by its own columns finds q's rows: `few` are collected and sorted (fromMatches);
@@ -52,7 +55,7 @@ export const COLLECT_UP_TO = 1_000;
 export type MatchDensity = 'few' | 'some' | 'dense';
 
 export function matchDensity(db: Db, fts: string, table: string, match: string): MatchDensity {
-  if (!matchesMoreThan(db, [fts], match, COLLECT_UP_TO)) return 'few';
+  if (fewMatches(db, fts, match)) return 'few';
   return estimateMatches(db, fts, table, match) > PROBE_ABOVE ? 'dense' : 'some';
 }
 
@@ -83,13 +86,13 @@ export function estimateMatches(db: Db, fts: string, table: string, match: strin
  * probes (unary + keeps the walk from using the rowid instead).
  */
 export const matchingRows = (db: Db, fts: string, table: string, alias: string, match: string | undefined) =>
-  rowsMatching(fts, table, alias, match, match === undefined ? undefined : matchDensity(db, fts, table, match));
+  rowsMatching(fts, table, alias, match, match !== undefined && fewMatches(db, fts, match));
 
-/** matchingRows with the density given. */
-export function rowsMatching(fts: string, table: string, alias: string, match: string | undefined, density: MatchDensity | undefined) {
+/** matchingRows, told whether the matches are few. */
+export function rowsMatching(fts: string, table: string, alias: string, match: string | undefined, few: boolean) {
   const where = new Conditions();
   if (match === undefined) return { from: `${table} ${alias}`, where };
-  if (density === 'few') {
+  if (few) {
     where.params.push(match);
     return { from: fromMatches(fts, table, alias), where };
   }

@@ -1,7 +1,8 @@
 // Rows as plain objects, named in JavaScript. better-sqlite3 builds each row object through V8's C++
 // API, one property at a time, and for a wide row that costs more than reading it: a 50-claim page's
 // query took about 340 µs with objects and 260 µs as arrays named by the loop below (same objects,
-// same key order). Reads on the hot paths go through here: every keyset page, and claims with their child rows.
+// same key order). Reads on the hot paths go through here: every keyset page, claims with their child
+// rows, the timeline.
 import type { Statement } from 'better-sqlite3';
 
 export interface RowReader<Row> {

@@ -82,7 +82,12 @@ export const events = sqliteTable(
     description: text('description'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('events_start_day_id').on(t.startDay, t.id)],
+  (t) => [
+    index('events_start_day_id').on(t.startDay, t.id),
+    // The longest event's span in one seek: a date filter walking events by first day starts that many
+    // days before its first day (db/conditions.ts eventDays), instead of at the first event ever.
+    index('events_span').on(sql`(julianday(${t.endDay}) - julianday(${t.startDay}))`),
+  ],
 );
 
 export const eventLocations = sqliteTable(

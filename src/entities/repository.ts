@@ -14,7 +14,7 @@ interface EntityRow {
 const COLUMNS = `e.id, e.kind, e.name, e.aliases, e.description, e.wikidata_id, e.claims_made, e.claims_about,
   e.claim_count, e.article_count, e.first_seen, e.last_seen, e.version`;
 
-const SORT_COLUMNS = { name: ['e.name', 'e.id'], id: ['e.id'], '-claims': ['e.claim_count', 'e.id'] } as const;
+export const ENTITY_SORTS = { name: ['e.name', 'e.id'], id: ['e.id'], '-claims': ['e.claim_count', 'e.id'] } as const;
 const FACETS = { kind: ['e.kind', 'NULL'] } as const;
 
 const toEntity = ({ aliases, article_count, ...r }: EntityRow): Entity => ({
@@ -32,7 +32,7 @@ export function createEntityRepository(db: Db) {
       const sort = query.sort ?? 'name';
       const set = { from, where: where.where, params: where.params };
       const page = runKeyset<EntityRow, Entity>(db, {
-        ...set, select: COLUMNS, sort, columns: [...SORT_COLUMNS[sort]], descending: sort === '-claims',
+        ...set, select: COLUMNS, sort, columns: [...ENTITY_SORTS[sort]], descending: sort === '-claims',
         map: (rows) => rows.map(toEntity),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
       return withExtras(page, query, countedOver(db, set, FACETS));

@@ -1,5 +1,5 @@
 // Events are listed in order of their first day (events_start_day_id index), then id.
-// An interval filter asks for overlap: the event's [start_day, end_day] touches [from, to].
+// An interval filter asks for overlap: the event's [start_day, end_day] touches [from, to] (see eventDays).
 import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
 import { Conditions } from '../db/conditions.js';
@@ -44,10 +44,10 @@ export function createEventRepository(db: Db) {
 
   return {
     list(query: EventListQuery) {
-      const where = new Conditions().in('v.kind', query.kind)
-        .overlaps('v.start_day', 'v.end_day', dayRange(query.from, query.to));
       // One entity walks its own events in day order (entity_events), as claims walk entity_claims.
       const byEntity = query.entity?.length === 1;
+      const where = new Conditions().in('v.kind', query.kind)
+        .eventDays(byEntity ? 'y.start_day' : 'v.start_day', 'v.end_day', dayRange(query.from, query.to));
       if (byEntity) where.add('y.entity_id = ?', query.entity![0]);
       else where.in('v.id IN (SELECT event_id FROM entity_events WHERE entity_id IN ())', query.entity);
       const set = { from: byEntity ? 'entity_events y JOIN events v ON v.id = y.event_id' : 'events v', where: where.where, params: where.params };

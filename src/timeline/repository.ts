@@ -2,7 +2,7 @@
 // pages by keyset on (first day, type, id).
 import type { Db } from '../db/client.js';
 import { Conditions } from '../db/conditions.js';
-import { armWalks, cached, whereClause } from '../db/keyset.js';
+import { armWalks, cachedReader, whereClause } from '../db/keyset.js';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page, type SortKey } from '../http/common.js';
 import { dayRange } from '../http/params.js';
 import type { TimelineItem, TimelineQuery } from './schema.js';
@@ -40,11 +40,14 @@ function claimHalf(q: TimelineQuery): Conditions {
   return c;
 }
 
-/** Conditions on events; one entity is handled by driving from entity_events instead (see list). */
-function eventHalf(q: TimelineQuery): Conditions {
+/**
+ * Conditions on events, walked in day order on `dayColumn`; one entity is handled by driving from
+ * entity_events instead (see list).
+ */
+function eventHalf(q: TimelineQuery, dayColumn: string): Conditions {
   const c = new Conditions()
     .in('ev.id IN (SELECT ce.event_id FROM claim_events ce JOIN claims t ON t.id = ce.claim_id WHERE t.topic_id IN ())', q.topic)
-    .overlaps('ev.start_day', 'ev.end_day', dayRange(q.from, q.to));
+    .eventDays(dayColumn, 'ev.end_day', dayRange(q.from, q.to));
   if (q.entity && q.entity.length > 1) c.in('ev.id IN (SELECT event_id FROM entity_events WHERE entity_id IN ())', q.entity);
   return c;
 }
@@ -90,8 +93,8 @@ export function createTimelineRepository(db: Db) {
       const [claimAfter, claimAfterParams] = after('claim', claimDay, claimId, cursor);
       if (claimAfter) claims.add(claimAfter, ...claimAfterParams);
       // One entity's events, like its claims, come in day order from its own index (entity_events).
-      const events = eventHalf(query);
       const [eventDay, eventId] = byEntity ? ['y.start_day', 'y.event_id'] : ['ev.start_day', 'ev.id'];
+      const events = eventHalf(query, eventDay);
       const eventFrom = byEntity ? 'entity_events y JOIN events ev ON ev.id = y.event_id' : 'events ev';
       if (byEntity) events.add('y.entity_id = ?', query.entity![0]);
       const [eventAfter, eventAfterParams] = after('event', eventDay, eventId, cursor);
@@ -104,7 +107,7 @@ export function createTimelineRepository(db: Db) {
       const sql = `${claimWalks.sql}
         UNION ALL SELECT * FROM (SELECT ${EVENT_COLUMNS} FROM ${eventFrom} ${whereClause(events.where)} ORDER BY ${eventDay}, ${eventId} LIMIT ?)
         ORDER BY day, type, id LIMIT ?`;
-      const rows = cached(db, sql).all(...claimWalks.params, ...events.params, limit + 1, limit + 1) as ItemRow[];
+      const rows = cachedReader(db, sql).all(...claimWalks.params, ...events.params, limit + 1, limit + 1) as ItemRow[];
       return toPage(rows, limit, SORT, (r) => [r.day, r.type, r.id], (page) => page.map(toItem));
     },
   };

@@ -1,0 +1,1 @@
+CREATE INDEX `events_span` ON `events` ((julianday("end_day") - julianday("start_day")));
