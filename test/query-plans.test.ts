@@ -63,7 +63,8 @@ const DATE_ARMS = [
   '/v1/claims?entity=e1&from=2024-05-10', '/v1/claims?claimant=e7&from=2024-02-03&to=2024-09',
 ];
 // Events from a first day: the walk in day order starts the longest event's span before it (an index seek).
-const EVENT_DATES = ['/v1/events?from=2024-05-10', '/v1/events?entity=e1&from=2024-05-10&sort=-start', '/v1/timeline?from=2024-05-10&to=2024-06'];
+const EVENT_DATES = ['/v1/events?from=2024-05-10', '/v1/events?entity=e1&from=2024-05-10&sort=-start', '/v1/timeline?from=2024-05-10&to=2024-06',
+  '/v1/timeline?entity=e1&from=2024-05-10'];
 // Facets over a date filter count every claim in the dates: from claims_days alone, which holds every facet column.
 const FACETED = '/v1/claims?from=2024-03-01&to=2024-03-31&facets=claimant,stance,certainty,topic,article&count=true';
 // Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
