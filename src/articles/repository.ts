@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { countedOver, withExtras } from '../db/facets.js';
-import { matchingRows } from '../db/full-text.js';
+import { matchingSets } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
@@ -33,17 +33,16 @@ export function createArticleRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS}, a.raw_text, a.boilerplate FROM articles a WHERE a.id = ?`);
   return {
     list(query: ArticleListQuery) {
-      const { from, where } = matchingRows(db, 'articles_fts', 'articles', 'a', query.q);
-      where.in('a.publisher', query.publisher)
+      const { page: set, counted } = matchingSets(db, 'articles_fts', 'articles', 'a', query.q, (where) => where
+        .in('a.publisher', query.publisher)
         .in('a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ())', query.entity)
-        .overlaps('a.published_from', 'a.published_to', dayRange(query.from, query.to));
-      const set = { from, where: where.where, params: where.params };
+        .overlaps('a.published_from', 'a.published_to', dayRange(query.from, query.to)));
       const sort = query.sort ?? 'published';
       const page = runKeyset<ArticleRow, Article>(db, {
         ...set, select: COLUMNS, sort, columns: [...ARTICLE_SORTS[sort]], descending: sort === '-published',
         map: (rows) => rows.map(toArticle),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      return withExtras(page, query, countedOver(db, set, {}));
+      return withExtras(page, query, countedOver(db, counted, {}));
     },
     get(id: string): ArticleDetail | undefined {
       const row = byId.get(id) as (ArticleRow & { raw_text: string; boilerplate: string }) | undefined;

@@ -3,7 +3,7 @@
 // order, so even the most frequent entity never sorts all its claims; otherwise claims are walked in date
 // order by the index that leads with the filtered column.
 import { Conditions, type Arm } from '../db/conditions.js';
-import { fromMatches, type MatchDensity } from '../db/full-text.js';
+import { fromMatches, probeMatches, type MatchDensity } from '../db/full-text.js';
 import { dayRange } from '../http/params.js';
 import type { ClaimListQuery } from './schema.js';
 
@@ -39,9 +39,7 @@ export function claimSql(q: ClaimListQuery, { sort, matches }: ClaimPlan): Claim
   // Some matches are collected once (unary + keeps the walk); when they are many, the walk meets one soon,
   // so FTS5 is asked per claim instead of collecting a million rowids (120 ms for a common word).
   if (q.q && !drivenByMatches) {
-    where.add(matches === 'dense'
-      ? 'EXISTS (SELECT 1 FROM claims_fts f WHERE f.claims_fts MATCH ? AND f.rowid = c.rowid)'
-      : '+c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)', q.q);
+    where.add(probeMatches('claims_fts', 'c', matches === 'dense' ? 'dense' : 'some'), q.q);
   }
   where.in('c.article_id', q.article).in('c.claimant_id', q.claimant).in('c.stance', q.stance)
     .in('c.certainty', q.certainty).in('c.topic_id', q.topic)
