@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { countedOver, withExtras } from '../db/facets.js';
-import { matchingSets } from '../db/full-text.js';
+import { matchingSet } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
@@ -33,7 +33,7 @@ export function createArticleRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS}, a.raw_text, a.boilerplate FROM articles a WHERE a.id = ?`);
   return {
     list(query: ArticleListQuery) {
-      const { page: set, counted } = matchingSets(db, 'articles_fts', 'articles', 'a', query.q, (where) => where
+      const set = matchingSet(db, 'articles_fts', 'articles', 'a', query.q, (where) => where
         .in('a.publisher', query.publisher)
         .in('a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ())', query.entity)
         .overlaps('a.published_from', 'a.published_to', dayRange(query.from, query.to)));
@@ -42,7 +42,7 @@ export function createArticleRepository(db: Db) {
         ...set, select: COLUMNS, sort, columns: [...ARTICLE_SORTS[sort]], descending: sort === '-published',
         map: (rows) => rows.map(toArticle),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      return withExtras(page, query, countedOver(db, counted, {}));
+      return withExtras(page, query, countedOver(db, set, {}));
     },
     get(id: string): ArticleDetail | undefined {
       const row = byId.get(id) as (ArticleRow & { raw_text: string; boilerplate: string }) | undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, keysetPages, useSeededApp } from '../../test/helpers.js';
 import { ARTICLE_SORTS } from '../articles/repository.js';
 import { ENTITY_SORTS } from '../entities/repository.js';
-import { COLLECT_UP_TO, matchDensity, rowsMatching, type MatchDensity } from './full-text.js';
+import { COLLECT_UP_TO, matchDensity, rowsMatching } from './full-text.js';
 
 const { ctx } = useSeededApp();
 
@@ -15,17 +15,15 @@ describe('lists filtered by words', () => {
     ['entities', 'e', '"korea"*', ENTITY_SORTS['-claims'], true, ['e.kind', ['government_body', 'group', 'media_outlet']]],
     ['articles', 'a', '"troops"', ARTICLE_SORTS.published, false, undefined],
     ['articles', 'a', '"russia"', ARTICLE_SORTS['-published'], true, ['a.publisher', ['Korea JoongAng Daily', 'The Korea Herald']]],
-  ] as const)('%s (%s) matching %s: the same pages whether the few matches drive or the sort index walk probes them, as a set or one by one', (table, alias, match, columns, descending, filter) => {
-    const planned = (density: MatchDensity) => {
+  ] as const)('%s (%s) matching %s: the same pages whether the few matches drive or the sort index walk probes them as a set', (table, alias, match, columns, descending, filter) => {
+    const planned = (density: 'few' | 'some') => {
       const { from, where, params } = rowsMatching(`${table}_fts`, table, alias, match, density, (w) => filter && w.in(filter[0], [...filter[1]]));
       return { select: `${alias}.id`, from, where, params, sort: 'x', columns: [...columns], descending };
     };
     const driven = keysetPages(ctx.db, planned('few'), 2);
     expect(driven.flat().length).toBeGreaterThan(2);
     expect(keysetPages(ctx.db, planned('some'), 2)).toEqual(driven);
-    expect(keysetPages(ctx.db, planned('dense'), 2)).toEqual(driven);
-    const turns: MatchDensity[] = ['dense', 'few', 'some'];
-    expect(keysetPages(ctx.db, (page) => planned(turns[page % 3]), 2)).toEqual(driven);
+    expect(keysetPages(ctx.db, (page) => planned(page % 2 ? 'few' : 'some'), 2)).toEqual(driven);
   });
 
   it(`calls up to ${COLLECT_UP_TO} matches few, and one more some`, () => {

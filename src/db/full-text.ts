@@ -34,7 +34,11 @@ export function rankingGivesWay(db: Db, tables: readonly string[], match: string
   return matchesMoreThan(db, tables, match, RANKING_LIMIT);
 }
 
-/** Above this many matches, walking a sort index and probing FTS5 per row beats collecting every match first. */
+/**
+ * Above this many matches, the claims list walks its date index probing FTS5 per row instead of
+ * collecting every match first: for a whole word spread over the dates. A prefix outside the 2- and
+ * 3-letter prefix indexes makes each probe read the whole prefix (README: "Search").
+ */
 export const PROBE_ABOVE = 50_000;
 
 /**
@@ -83,8 +87,7 @@ export function estimateMatches(db: Db, fts: string, table: string, match: strin
 /**
  * The condition a walk of a list's sort index checks each row against: `some` matches collected once as
  * a set (unary + keeps the walk from using the rowid instead), or, when they are dense, FTS5 asked per
- * row, since the walk meets a match soon: collecting the set read every match (17-26 ms for a common
- * word in 200,000 articles).
+ * row, since the walk meets a match soon (claims only: see matchingSet).
  */
 export const probeMatches = (fts: string, alias: string, density: 'some' | 'dense') => (density === 'dense'
   ? `EXISTS (SELECT 1 FROM ${fts} f WHERE f.${fts} MATCH ? AND f.rowid = ${alias}.rowid)`
@@ -93,21 +96,19 @@ export const probeMatches = (fts: string, alias: string, density: 'some' | 'dens
 type FilteredSet = { from: string; where: string[]; params: unknown[] };
 
 /**
- * A list in its own order (names, dates) over `table`, filtered by q and by what `filter` adds: the set
- * its page walks, and the one its counts and facets read. With q, few matches drive (fromMatches);
- * more are probed (probeMatches). Counts read every match anyway, so they never probe per row.
+ * A list in its own order (names, dates) over `table`, filtered by q and by what `filter` adds. With q,
+ * few matches drive (fromMatches); more are collected as one set the sort index walk probes. Never
+ * FTS5 per row here: it was measured slower for prefixes outside the 2- and 3-letter prefix indexes
+ * (each probe reads the whole prefix: 1.4 s against 58 ms for "repo*" in 200,000 articles), for words
+ * that appear only late in the sort order, and behind a selective join (an entity's mentions).
  */
-export function matchingSets(
-  db: Db, fts: string, table: string, alias: string, match: string | undefined, filter: (where: Conditions) => void,
-): { page: FilteredSet; counted: FilteredSet } {
-  const density = match === undefined ? undefined : matchDensity(db, fts, table, match);
-  const page = rowsMatching(fts, table, alias, match, density, filter);
-  return { page, counted: density === 'dense' ? rowsMatching(fts, table, alias, match, 'some', filter) : page };
-}
+export const matchingSet = (db: Db, fts: string, table: string, alias: string, match: string | undefined,
+  filter: (where: Conditions) => void): FilteredSet =>
+  rowsMatching(fts, table, alias, match, match !== undefined && fewMatches(db, fts, match) ? 'few' : 'some', filter);
 
-/** matchingSets' page, told the density. */
+/** matchingSet, told whether the matches are few. */
 export function rowsMatching(
-  fts: string, table: string, alias: string, match: string | undefined, density: MatchDensity | undefined,
+  fts: string, table: string, alias: string, match: string | undefined, density: 'few' | 'some',
   filter: (where: Conditions) => void = () => {},
 ): FilteredSet {
   const where = new Conditions();
@@ -116,7 +117,7 @@ export function rowsMatching(
     where.params.push(match);
     from = fromMatches(fts, table, alias);
   } else if (match !== undefined) {
-    where.add(probeMatches(fts, alias, density === 'dense' ? 'dense' : 'some'), match);
+    where.add(probeMatches(fts, alias, 'some'), match);
   }
   filter(where);
   return { from, where: where.where, params: where.params };

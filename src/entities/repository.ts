@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import { countedOver, withExtras } from '../db/facets.js';
-import { matchingSets } from '../db/full-text.js';
+import { matchingSet } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import type { Entity, EntityListQuery } from './schema.js';
@@ -27,13 +27,13 @@ export function createEntityRepository(db: Db) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM entities e WHERE e.id = ?`);
   return {
     list(query: EntityListQuery) {
-      const { page: set, counted } = matchingSets(db, 'entities_fts', 'entities', 'e', query.q, (where) => where.in('e.kind', query.kind));
+      const set = matchingSet(db, 'entities_fts', 'entities', 'e', query.q, (where) => where.in('e.kind', query.kind));
       const sort = query.sort ?? 'name';
       const page = runKeyset<EntityRow, Entity>(db, {
         ...set, select: COLUMNS, sort, columns: [...ENTITY_SORTS[sort]], descending: sort === '-claims',
         map: (rows) => rows.map(toEntity),
       }, { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor });
-      return withExtras(page, query, countedOver(db, counted, FACETS));
+      return withExtras(page, query, countedOver(db, set, FACETS));
     },
     get(id: string): Entity | undefined {
       const row = byId.get(id) as EntityRow | undefined;
