@@ -212,7 +212,7 @@ const ROWS_PER_INSERT = 50;
  */
 function bulkWriter(sqlite: Db, targets: Map<string, string>): (run: RowRun) => number {
   const statements = new Map<string, Statement>();
-  const insert = (run: RowRun, rows: number) => {
+  const statementFor = (run: RowRun, rows: number) => {
     const key = `${run.table}(${run.columns.join()})x${rows}`;
     let statement = statements.get(key);
     if (!statement) {
@@ -228,9 +228,9 @@ function bulkWriter(sqlite: Db, targets: Map<string, string>): (run: RowRun) => 
     const rows = run.values.length / width;
     let row = 0;
     for (; row + ROWS_PER_INSERT <= rows; row += ROWS_PER_INSERT) {
-      insert(run, ROWS_PER_INSERT).run(run.values.slice(row * width, (row + ROWS_PER_INSERT) * width));
+      statementFor(run, ROWS_PER_INSERT).run(run.values.slice(row * width, (row + ROWS_PER_INSERT) * width));
     }
-    for (; row < rows; row++) insert(run, 1).run(run.values.slice(row * width, (row + 1) * width));
+    for (; row < rows; row++) statementFor(run, 1).run(run.values.slice(row * width, (row + 1) * width));
     return rows;
   };
 }

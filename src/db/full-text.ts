@@ -5,6 +5,7 @@
 import { cursorSort } from '../http/common.js';
 import type { Db } from './client.js';
 import { Conditions } from './conditions.js';
+import type { FilteredSet } from './facets.js';
 import { cached } from './keyset.js';
 
 /** Above this many matches a search is ranked by recency, not relevance (README: "Search"). */
@@ -92,8 +93,6 @@ export function estimateMatches(db: Db, fts: string, table: string, match: strin
 export const probeMatches = (fts: string, alias: string, density: 'some' | 'dense') => (density === 'dense'
   ? `EXISTS (SELECT 1 FROM ${fts} f WHERE f.${fts} MATCH ? AND f.rowid = ${alias}.rowid)`
   : `+${alias}.rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`);
-
-type FilteredSet = { from: string; where: string[]; params: unknown[] };
 
 /**
  * A list in its own order (names, dates) over `table`, filtered by q and by what `filter` adds. With q,

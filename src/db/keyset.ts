@@ -49,7 +49,7 @@ export const cachedReader: (db: Db, sql: string) => RowReader<unknown> = memo((d
  * and only build the cursor. Checked once, when prepared: a select naming a column `_k<n>` would shift them.
  */
 const pageReader: (db: Db, sql: string) => { reader: RowReader<unknown>; selected: number } = memo((db, sql) => {
-  const reader = rowReader(db.prepare(sql));
+  const reader = cachedReader(db, sql);
   const selected = reader.names.lastIndexOf('_k0');
   if (selected < 0 || reader.names.slice(selected).some((name, i) => name !== `_k${i}`)) {
     throw new Error(`keyset: the sort keys must be the last columns, got ${reader.names.join(', ')}`);
