@@ -153,7 +153,7 @@ function dropDeferred(sqlite: Db) {
     WHERE sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?)) AND (type = 'index' OR (type = 'trigger' AND (name GLOB '*_fts_*' OR EXISTS (SELECT 1 FROM json_each(?) g WHERE name GLOB g.value))))
     ORDER BY name`).all(JSON.stringify(names), JSON.stringify(DERIVED.map((d) => d.triggers))) as { type: string; name: string; sql: string }[];
   for (const { type, name } of schema) sqlite.exec(`DROP ${type === 'index' ? 'INDEX' : 'TRIGGER'} "${name}"`);
-  const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'
+  const fullText = (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5(%'
     ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
   return { indexes: schema.filter((s) => s.type === 'index'), triggers: schema.filter((s) => s.type === 'trigger'), fullText };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { everyItem, keysetPages, useSeededApp } from '../../test/helpers.js';
 import { firstDay, lastDay } from '../annotations/dates.js';
-import type { MatchDensity } from '../db/full-text.js';
+import { expandPrefixes, type MatchDensity } from '../db/full-text.js';
 import { claimSql } from './filters.js';
-import { claimListQuery } from './schema.js';
+import { claimListQuery, type ClaimListQuery } from './schema.js';
 
 const { ctx, get } = useSeededApp();
 type Claim = { id: string; claimant: { id: string } | null; stance: string; claimed_on: string; topic_id: string | null; quantities: unknown[] };
@@ -106,6 +106,19 @@ describe('/v1/claims filters', () => {
     // Writes may move the count across COLLECT_UP_TO between two pages: a cursor serves every plan.
     const turns: MatchDensity[] = ['some', 'few', 'dense'];
     expect(keysetPages(ctx.db, (page) => planned(turns[page % 3]), 3)).toEqual(driven);
+  });
+
+  it.each([
+    { q: 'troo*', sort: '-claimed_on' }, { q: 'nort* kore*', sort: 'claimed_on', from: '2024-11' },
+  ])('a prefix no prefix index serves: the words it starts give its pages, under every plan (%o)', (asked) => {
+    const query = claimListQuery.parse({ ...asked, limit: '3' });
+    const words = { ...query, q: expandPrefixes(ctx.db, 'claims_fts', query.q!) };
+    expect(words.q).not.toBe(query.q);
+    const pages = (q: ClaimListQuery, matches: MatchDensity) =>
+      keysetPages(ctx.db, { ...claimSql(q, { sort: query.sort!, matches }), select: 'c.id' }, 3);
+    const asTyped = pages(query, 'few');
+    expect(asTyped.flat().length).toBeGreaterThan(3);
+    for (const matches of ['few', 'some', 'dense'] as const) expect(pages(words, matches)).toEqual(asTyped);
   });
 
   it.each([

@@ -2,6 +2,7 @@
 // for which index drives it), then hydrated with one query per child table for the whole page.
 import type { Db } from '../db/client.js';
 import { groupBy, idList } from '../db/group.js';
+import { expandPrefixes } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { rowReader } from '../db/rows.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
@@ -79,13 +80,15 @@ export function createClaimRepository(db: Db) {
 
   return {
     list(query: ClaimListQuery) {
-      const plan = claimPlan(db, query);
-      const sql = claimSql(query, plan);
+      // The same matches with cheap lookups, for everything but bm25 (expandPrefixes).
+      const searched = query.q === undefined ? query : { ...query, q: expandPrefixes(db, 'claims_fts', query.q) };
+      const plan = claimPlan(db, searched);
+      const sql = claimSql(plan.sort === 'relevance' ? query : searched, plan);
       const page = runKeyset<ClaimRow, Claim>(db, { ...sql, select: CLAIM_COLUMNS, map: hydrate }, {
         limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor,
       });
       // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
-      const whole = plan.matches === 'dense' ? claimSql(query, { ...plan, matches: 'some' }) : sql;
+      const whole = plan.matches === 'dense' ? claimSql(searched, { ...plan, matches: 'some' }) : sql;
       // No filter at all: the stored totals answer what counting every claim would.
       const counts = coversEveryClaim(whole) ? storedClaimCounts(db) : countedOver(db, whole, CLAIM_FACET_COLUMNS);
       // Only a search chooses its order; a plain list keeps the envelope every list shares.

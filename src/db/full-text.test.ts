@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDb, keysetPages, useSeededApp } from '../../test/helpers.js';
 import { ARTICLE_SORTS } from '../articles/repository.js';
 import { ENTITY_SORTS } from '../entities/repository.js';
-import { COLLECT_UP_TO, matchDensity, rowsMatching } from './full-text.js';
+import type { Db } from './client.js';
+import { checksRowsCheaply, COLLECT_UP_TO, expandPrefixes, matchDensity, rowsMatching } from './full-text.js';
 
 const { ctx } = useSeededApp();
 
@@ -35,5 +36,52 @@ describe('lists filtered by words', () => {
     db.exec("DELETE FROM entities WHERE id = 'zz-1'");
     expect(matchDensity(db, 'entities_fts', 'entities', '"zzyzx"')).toBe('few');
     db.close();
+  });
+});
+
+describe('prefixes no prefix index serves', () => {
+  const rowids = (db: Db, fts: string, match: string) =>
+    db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid`).pluck().all(match);
+
+  it.each([
+    ['claims_fts', '"troo"*'], ['claims_fts', '"Nort"* "kore"*'], ['claims_fts', '"sold"* "north korean"'],
+    ['claims_fts', '"zele"*'], ['claims_fts', '"casu"* "russia"'], ['entities_fts', '"kore"*'],
+    ['articles_fts', '"russ"* "ukra"*'], ['articles_fts', '"troops" "depl"*'],
+  ])('%s matching %s: the words it starts, ORed, match the same rows', (fts, match) => {
+    const words = expandPrefixes(ctx.db, fts, match);
+    expect(words).not.toBe(match);
+    expect(rowids(ctx.db, fts, match).length).toBeGreaterThan(0);
+    expect(rowids(ctx.db, fts, words)).toEqual(rowids(ctx.db, fts, match));
+  });
+
+  it('leaves what a prefix index serves, one-letter and non-ASCII prefixes, words and phrases as they are', () => {
+    for (const match of ['"tr"*', '"tro"*', '"t"*', '"zelé"*', '"troops"', '"north korean"', '"qqqqq"*']) {
+      expect(expandPrefixes(ctx.db, 'claims_fts', match)).toBe(match);
+    }
+  });
+
+  it('keeps a prefix of more than 32 words a prefix, and follows writes', () => {
+    const db = freshDb();
+    const add = (n: number, from = 0) => db.exec(`WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${from + n - 1})
+      INSERT INTO entities (id, kind, name, aliases, description) SELECT 'zz-' || i, 'person', 'Zzyzx' || char(97 + i / 26, 97 + i % 26), '[]', '' FROM n`);
+    add(32);
+    const words = expandPrefixes(db, 'entities_fts', '"zzyz"*');
+    expect(words.split(' OR ')).toHaveLength(32);
+    expect(rowids(db, 'entities_fts', words)).toHaveLength(32);
+    add(1, 32);
+    expect(expandPrefixes(db, 'entities_fts', '"zzyz"*')).toBe('"zzyz"*');
+    db.exec("DELETE FROM entities WHERE id IN ('zz-0', 'zz-1'); UPDATE entities SET name = 'Zzyzxzz' WHERE id = 'zz-2'");
+    const after = expandPrefixes(db, 'entities_fts', '"zzyz"*');
+    expect(after).toContain('"zzyzxzz"');
+    expect(rowids(db, 'entities_fts', after)).toEqual(rowids(db, 'entities_fts', '"zzyz"*'));
+    expect(rowids(db, 'entities_fts', after)).toHaveLength(31);
+    db.close();
+  });
+
+  it('tells which matches FTS5 can check row by row without merging a prefix', () => {
+    expect(checksRowsCheaply('"troops" "north korean" "tr"* "tro"*')).toBe(true);
+    expect(checksRowsCheaply('"troops" "troo"*')).toBe(false);
+    expect(checksRowsCheaply('"t"*')).toBe(false);
+    expect(checksRowsCheaply('("troop" OR "troops") AND "tro"*')).toBe(true);
   });
 });
