@@ -65,8 +65,13 @@ const DATE_ARMS = [
 // Events from a first day: the walk in day order starts the longest event's span before it (an index seek).
 const EVENT_DATES = ['/v1/events?from=2024-05-10', '/v1/events?entity=e1&from=2024-05-10&sort=-start', '/v1/timeline?from=2024-05-10&to=2024-06',
   '/v1/timeline?entity=e1&from=2024-05-10'];
-// Facets over a date filter count every claim in the dates: from claims_days alone, which holds every facet column.
-const FACETED = '/v1/claims?from=2024-03-01&to=2024-03-31&facets=claimant,stance,certainty,topic,article&count=true';
+// Facets over a date filter and another filter count every claim in the dates: from claims_days alone, which
+// holds every facet column.
+const EVERY_FACET = 'facets=claimant,stance,certainty,topic,article&count=true';
+const FACETED = `/v1/claims?from=2024-03-01&to=2024-03-31&stance=asserts,denies&${EVERY_FACET}`;
+// Over dates alone, the whole months are read from claim_facet_months (one month: its top values), and only
+// the claims of the part-months and those across a month's end are counted (claims/facet-months.ts).
+const MONTHLY = [`/v1/claims?from=2024-03&to=2024-03&${EVERY_FACET}`, `/v1/claims?from=2024-03-10&to=2024-06-20&${EVERY_FACET}`];
 // Ranked by relevance: every match must be scored, so SQLite's top-N sorter (which keeps only
 // limit + 1 rows) is expected; what must not happen is a scan of claims.
 // ("troops" is in every claim: above RANKING_LIMIT, so search ranks it by recency and the claims list by date;
@@ -91,8 +96,8 @@ describe('query plans on a synthetic corpus', () => {
     fillSynthetic(db);
     runs = recordStatements(db);
     const app = await buildApp({ config: { logLevel: 'silent' }, db });
-    const explainedWhole = new Set([...SEARCHES, ...FIGURES, FACETED]);
-    for (const url of new Set([...ROUTES, ...RANKED, ...COLLECTED, ...MERGED, ...DATE_ARMS, ...EVENT_DATES, ...FIGURES, FACETED])) {
+    const explainedWhole = new Set([...SEARCHES, ...FIGURES, FACETED, ...MONTHLY]);
+    for (const url of new Set([...ROUTES, ...RANKED, ...COLLECTED, ...MERGED, ...DATE_ARMS, ...EVENT_DATES, ...FIGURES, FACETED, ...MONTHLY])) {
       const before = runs.length;
       const res = await app.inject({ url: `${url}${url.includes('?') ? '&' : '?'}limit=50` });
       expect(res.statusCode, url).toBe(200);
@@ -186,6 +191,14 @@ describe('query plans on a synthetic corpus', () => {
     // The page's own arms come first: they read claim rows for their text.
     const pageReads = plans.get(FACETED)!.filter((line) => /claims_days/.test(line)).length;
     for (const line of facetReads.slice(pageReads)) expect(line).toMatch(/COVERING INDEX claims_days/);
+  });
+
+  it.each(MONTHLY)('%s: facets and count over dates alone read the months, and seek the claims they leave out', (url) => {
+    const facetReads = everyPlan.get(url)!.slice(plans.get(url)!.length);
+    const text = facetReads.join('\n');
+    expect(text, text).toMatch(/SEARCH claim_facet_months USING (COVERING )?INDEX claim_facet_months_top \(field=\? AND month=\?\)|SEARCH claim_facet_months USING .*\(field=\? AND month>\? AND month<\?\)/);
+    expect(text, text).toMatch(/SEARCH c USING COVERING INDEX claims_across_months \(claimed_from>\? AND claimed_from<\?\)/);
+    for (const line of facetReads) expect(line, text).not.toMatch(/^SCAN (c|claims|claim_facet_months)$/);
   });
 
   it('filters by entity through entity_claims, whose index leads with the entity and the date', () => {

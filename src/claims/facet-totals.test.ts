@@ -1,5 +1,5 @@
-// claim_facet_totals is kept by triggers; it must equal a recount after any write, and the unfiltered
-// list's facets and total read from it must equal what counting the claims gives.
+// claim_facet_totals and claim_facet_months are kept by triggers; they must equal a recount after any
+// write, and the unfiltered list's facets and total read from them must equal what counting the claims gives.
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/random.js';
 import { buildApp } from '../app.js';
@@ -9,11 +9,14 @@ import { randomWrite } from '../../test/random-writes.js';
 import { STANCES } from '../annotations/schema.js';
 import { rebuildFacetTotals } from './facet-totals.js';
 
-const stored = (db: Db) => db.prepare('SELECT * FROM claim_facet_totals ORDER BY field, key').all();
+const stored = (db: Db) => ({
+  totals: db.prepare('SELECT * FROM claim_facet_totals ORDER BY field, key').all(),
+  months: db.prepare('SELECT * FROM claim_facet_months ORDER BY field, month, key').all(),
+});
 const ALL_FACETS = 'facets=claimant,stance,certainty,topic,article&count=true&limit=1';
 const EVERY_STANCE = `stance=${STANCES.join(',')}`;
 
-describe('claim_facet_totals', () => {
+describe('claim_facet_totals and claim_facet_months', () => {
   it('stays equal to a recount through 300 random writes, claim deletes and inserts included', () => {
     const db = seededDb();
     expect(stored(db)).toEqual(afterRebuild(db, rebuildFacetTotals, stored));

@@ -59,6 +59,10 @@ export function claimSql(q: ClaimListQuery, { sort, matches }: ClaimPlan): Claim
 /** Whether the SQL selects every claim: no condition, no date arm, no other driving table. */
 export const coversEveryClaim = (sql: ClaimSql) => sql.from === EVERY_CLAIM && sql.where.length === 0 && !sql.arms;
 
+/** Whether dates (from, to) are a list's only filter: without them it would select every claim. */
+export const filtersDatesOnly = (q: ClaimListQuery, plan: ClaimPlan) =>
+  (q.from !== undefined || q.to !== undefined) && coversEveryClaim(claimSql({ ...q, from: undefined, to: undefined }, plan));
+
 export const CLAIM_FACET_COLUMNS = {
   claimant: ['c.claimant_id', '(SELECT name FROM entities WHERE id = c.claimant_id)'],
   stance: ['c.stance', 'NULL'],

@@ -6,9 +6,11 @@ import { expandPrefixes } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { rowReader } from '../db/rows.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
+import { dayRange } from '../http/params.js';
 import { countedOver, withExtras } from '../db/facets.js';
 import { storedClaimCounts } from './facet-totals.js';
-import { CLAIM_FACET_COLUMNS, claimSql, coversEveryClaim } from './filters.js';
+import { CLAIM_FACET_COLUMNS, claimSql, coversEveryClaim, filtersDatesOnly } from './filters.js';
+import { monthlyClaimCounts } from './facet-months.js';
 import { claimPlan } from './sorting.js';
 import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
 
@@ -89,8 +91,10 @@ export function createClaimRepository(db: Db) {
       });
       // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
       const whole = plan.matches === 'dense' ? claimSql(searched, { ...plan, matches: 'some' }) : sql;
-      // No filter at all: the stored totals answer what counting every claim would.
-      const counts = coversEveryClaim(whole) ? storedClaimCounts(db) : countedOver(db, whole, CLAIM_FACET_COLUMNS);
+      // No filter at all, or dates alone: stored counts answer what counting the claims would.
+      const counts = coversEveryClaim(whole) ? storedClaimCounts(db)
+        : (filtersDatesOnly(query, plan) ? monthlyClaimCounts(db, dayRange(query.from, query.to)) : undefined)
+          ?? countedOver(db, whole, CLAIM_FACET_COLUMNS);
       // Only a search chooses its order; a plain list keeps the envelope every list shares.
       return { ...withExtras(page, query, counts), ...(query.q ? { sort: plan.sort } : {}) };
     },

@@ -187,6 +187,9 @@ export const claims = sqliteTable(
     index('claims_topic').on(t.topicId, t.claimedFrom, t.id),
     // Covers ranking a topic's figures per claimant (figures' latest_by_claimant) without reading claim rows.
     index('claims_topic_claimant').on(t.topicId, t.claimantId, t.claimedFrom, t.claimedTo, t.id),
+    // The claims claim_facet_months leaves out (their days cross a month's end), with every facet column.
+    index('claims_across_months').on(t.claimedFrom, t.claimedTo, t.claimantId, t.stance, t.certainty, t.topicId, t.articleId)
+      .where(sql`substr(${t.claimedFrom}, 1, 7) <> substr(${t.claimedTo}, 1, 7)`),
   ],
 );
 
@@ -287,6 +290,24 @@ export const claimFacetTotals = sqliteTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.field, t.key] }), index('claim_facet_totals_top').on(t.field, sql`${t.count} DESC`, t.key)],
+);
+
+// Derived, kept by the same triggers (migrations/0012): claim_facet_totals for the claims of each calendar
+// month, counting only claims whose days lie within one month, for facets over a date filter
+// (src/claims/facet-months.ts). Claims across a month's end are counted from claims_across_months.
+export const claimFacetMonths = sqliteTable(
+  'claim_facet_months',
+  {
+    field: text('field').notNull(),
+    month: text('month').notNull(),
+    key: text('key').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.field, t.month, t.key] }),
+    // A month's most frequent values, in order: one month's facets read a page of it.
+    index('claim_facet_months_top').on(t.field, t.month, sql`${t.count} DESC`, t.key),
+  ],
 );
 
 export const claimRelations = sqliteTable(
