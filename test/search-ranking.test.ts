@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Db } from '../src/db/client.js';
-import { RANKING_LIMIT } from '../src/db/full-text.js';
+import { expandPrefixes, RANKING_LIMIT } from '../src/db/full-text.js';
 import { everyPage, freshDb } from './helpers.js';
 
 const CLAIMS = RANKING_LIMIT + 150;
@@ -67,6 +67,22 @@ describe('search ranking when the words match too many rows to score', () => {
     const types = keys.map((k) => k.split(':')[0]);
     expect(types.indexOf('article')).toBe(1 + CLAIMS);
     expect(types.lastIndexOf('claim')).toBe(CLAIMS);
+  });
+
+  it('looks a prefix no prefix index serves up as the words it starts in each index: the hits the prefix has', async () => {
+    db.exec('SAVEPOINT words');
+    try {
+      db.exec("INSERT INTO entities (id, kind, name, aliases, description) VALUES ('troopers-guild', 'organization', 'Troopers Guild', '[]', 'x')");
+      expect(expandPrefixes(db, 'entities_fts', '"troo"*')).toBe('("troopers" OR "troops")');
+      expect(expandPrefixes(db, 'claims_fts', '"troo"*')).toBe('("troops")');
+      const keys = (pages: { data: Hit[] }[]) => pages.flatMap((p) => p.data.map((h) => `${h.type}:${h.id}`));
+      const prefixed = await pageAll('/v1/search?q=troo*', 200);
+      expect(new Set(prefixed.map((p) => p.ranked_by))).toEqual(new Set(['recency']));
+      expect(keys(prefixed).slice(0, 2)).toEqual(['entity:troopers-guild', 'entity:troops-inc']);
+      expect(keys(prefixed).slice(1)).toEqual(keys(await pageAll('/v1/search?q=troops', 200)));
+    } finally {
+      db.exec('ROLLBACK TO words; RELEASE words');
+    }
   });
 
   it('ranks a search with few matches by relevance, with scores', async () => {

@@ -67,9 +67,10 @@ function restCounted(key: string, arms: Arm[]) {
 
 /**
  * One facet. For one month, its FACET_VALUES most frequent values are read in order from
- * claim_facet_months_top, with the month's counts of the left-out claims' values: any other value
- * ranks below all of the first ones, as left-out claims only add to counts. Over several months,
- * every value's counts are added up.
+ * claim_facet_months_top, with the month's counts of the left-out claims' values (looked up one by one:
+ * CROSS JOIN keeps the planner from reading the whole month to test each key): any other value ranks
+ * below all of the first ones, as left-out claims only add to counts. Over several months, every
+ * value's counts are added up.
  */
 function facetOver(db: Db, facet: FacetName, months: Months, arms: Arm[]): FacetCount[] {
   const rest = restCounted(FACET_KEYS[facet], arms);
@@ -78,7 +79,7 @@ function facetOver(db: Db, facet: FacetName, months: Months, arms: Arm[]): Facet
   if (months.first && months.first === months.last) {
     const sql = outer(`SELECT * FROM (SELECT key AS k, count AS n FROM claim_facet_months WHERE field = ? AND month = ?
         ORDER BY count DESC, key LIMIT ${FACET_VALUES})
-      UNION SELECT key, count FROM claim_facet_months WHERE field = ? AND month = ? AND key IN (SELECT k FROM rest)`);
+      UNION SELECT m.key, m.count FROM rest CROSS JOIN claim_facet_months m ON m.field = ? AND m.month = ? AND m.key = rest.k`);
     return cached(db, sql).all(...rest.params, facet, months.first, facet, months.first) as FacetCount[];
   }
   const sql = outer('SELECT key AS k, count AS n FROM claim_facet_months WHERE field = ? AND month BETWEEN ? AND ?');

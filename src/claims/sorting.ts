@@ -12,7 +12,7 @@ const RELEVANCE_FALLBACK: ClaimSort = '-claimed_on';
 function appliedSort(db: Db, query: ClaimListQuery): ClaimSort {
   const asked = query.sort ?? (query.q ? 'relevance' : 'claimed_on');
   if (asked !== 'relevance' || !query.q) return asked;
-  return rankingGivesWay(db, ['claims_fts'], query.q, query.cursor, RELEVANCE_FALLBACK) ? RELEVANCE_FALLBACK : asked;
+  return rankingGivesWay(db, [['claims_fts', query.q]], query.cursor, RELEVANCE_FALLBACK) ? RELEVANCE_FALLBACK : asked;
 }
 
 export function claimPlan(db: Db, query: ClaimListQuery): ClaimPlan {

@@ -18,21 +18,24 @@ function countMatchesUpTo(db: Db, table: string, match: string, cap: number): nu
   return (cached(db, sql).get(match, cap) as { n: number }).n;
 }
 
-/** Whether `match` matches more than `limit` rows over these FTS5 tables together. */
-export function matchesMoreThan(db: Db, tables: readonly string[], match: string, limit: number): boolean {
+/** An FTS5 table and what to match in it. */
+export type FullTextLookup = readonly [fts: string, match: string];
+
+/** Whether the lookups match more than `limit` rows together. */
+export function matchesMoreThan(db: Db, lookups: readonly FullTextLookup[], limit: number): boolean {
   let left = limit + 1;
-  for (const table of tables) left -= countMatchesUpTo(db, table, match, left);
+  for (const [fts, match] of lookups) left -= countMatchesUpTo(db, fts, match, left);
   return left <= 0;
 }
 
 /**
- * Whether a relevance ranking of `match` gives way to `fallbackSort`: above RANKING_LIMIT matches over
- * `tables`, or, on a next page, when its cursor was made under the fallback (so paging never switches
- * orders halfway, even if writes since have moved the count across the limit).
+ * Whether a relevance ranking gives way to `fallbackSort`: above RANKING_LIMIT matches over the lookups,
+ * or, on a next page, when its cursor was made under the fallback (so paging never switches orders
+ * halfway, even if writes since have moved the count across the limit).
  */
-export function rankingGivesWay(db: Db, tables: readonly string[], match: string, cursor: string | undefined, fallbackSort: string): boolean {
+export function rankingGivesWay(db: Db, lookups: readonly FullTextLookup[], cursor: string | undefined, fallbackSort: string): boolean {
   if (cursor !== undefined) return cursorSort(cursor) === fallbackSort;
-  return matchesMoreThan(db, tables, match, RANKING_LIMIT);
+  return matchesMoreThan(db, lookups, RANKING_LIMIT);
 }
 
 /**
@@ -51,7 +54,7 @@ export const PROBE_ABOVE = 50_000;
 export const COLLECT_UP_TO = 1_000;
 
 /** Whether `match` matches at most COLLECT_UP_TO rows of `fts` (counted no further). */
-export const fewMatches = (db: Db, fts: string, match: string) => !matchesMoreThan(db, [fts], match, COLLECT_UP_TO);
+export const fewMatches = (db: Db, fts: string, match: string) => !matchesMoreThan(db, [[fts, match]], COLLECT_UP_TO);
 
 /** The prefix lengths every full-text table indexes (prefix='2 3', migrations/0002). */
 const INDEXED_PREFIXES = [2, 3];

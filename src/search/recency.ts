@@ -23,7 +23,7 @@ function startAfter(cursor: string | undefined, sort: string, groups: number): [
 }
 
 export function recentHits<T>(
-  db: Db, types: readonly SearchType[], match: string, sort: string,
+  db: Db, types: readonly SearchType[], matchIn: (type: SearchType) => string, sort: string,
   { limit, cursor }: { limit: number; cursor?: string }, describe: (hits: RankedHit[]) => T[],
 ): Page<T> {
   const groups = RECENCY_GROUPS.filter((type) => types.includes(type));
@@ -33,6 +33,7 @@ export function recentHits<T>(
   for (let g = after?.[0] ?? 0; g < groups.length && rows.length <= limit; g++) {
     const type = groups[g];
     const resume = after && g === after[0];
+    const match = matchIn(type);
     const params = resume ? [match, after[1], limit + 1 - rows.length] : [match, limit + 1 - rows.length];
     for (const { hit } of cached(db, pageSql(type, Boolean(resume))).all(...params) as { hit: number }[]) {
       rows.push({ ranked: { type, hit, score: null }, key: [g, hit] });

@@ -3,7 +3,7 @@
 // interleave; ties go by type, then rowid). Above it, scoring every match would take up to a second
 // at a million claims, so hits come by recency instead (recency.ts) and the response says so.
 import type { Db } from '../db/client.js';
-import { rankingGivesWay } from '../db/full-text.js';
+import { expandPrefixes, rankingGivesWay } from '../db/full-text.js';
 import { runKeyset } from '../db/keyset.js';
 import { DEFAULT_LIMIT } from '../http/common.js';
 import { recentHits } from './recency.js';
@@ -25,8 +25,11 @@ export function createSearchRepository(db: Db) {
       const sorts = { relevance: `search:relevance:${types.join(',')}`, recency: `search:recency:${types.join(',')}` };
       const page = { limit: query.limit ?? DEFAULT_LIMIT, cursor: query.cursor };
       const describe = (hits: RankedHit[]) => describeHits(db, query.q, hits);
-      const byRecency = rankingGivesWay(db, types.map((type) => SOURCES[type].fts), query.q, query.cursor, sorts.recency);
-      if (byRecency) return { ...recentHits(db, types, query.q, sorts.recency, page, describe), ranked_by: 'recency' };
+      // Counting and recency read which rows match, not how well: a prefix no prefix index serves is looked up
+      // as the words it starts in each index (expandPrefixes). bm25 and snippets take the words as typed.
+      const lookups = new Map(types.map((type) => [type, expandPrefixes(db, SOURCES[type].fts, query.q)]));
+      const byRecency = rankingGivesWay(db, types.map((type) => [SOURCES[type].fts, lookups.get(type)!] as const), query.cursor, sorts.recency);
+      if (byRecency) return { ...recentHits(db, types, (type) => lookups.get(type)!, sorts.recency, page, describe), ranked_by: 'recency' };
       return {
         ...runKeyset<RankedHit, ReturnType<typeof describe>[number]>(db, {
           select: 'hits.type, hits.hit, hits.score',
