@@ -6,10 +6,18 @@ export function firstDay(date: string): string {
   return `${year}-${month}-${day}`;
 }
 
+/**
+ * Days in a month of the Gregorian calendar, year 0000 included (a leap year). Not through Date: Date.UTC
+ * reads years 0-99 as 1900-1999, and 1900 is no leap year, so February 0000 lost its 29th.
+ */
+export function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
 export function lastDay(date: string): string {
   const [year, month, day] = date.split('-');
   if (day !== undefined) return date;
   if (month === undefined) return `${year}-12-31`;
-  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return `${year}-${month}-${String(days).padStart(2, '0')}`;
+  return `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}`;
 }

@@ -2,13 +2,12 @@
 // It is the contract between newsroom researchers and the loader, so every field is
 // checked here and every message names the field a researcher has to fix.
 import { z } from 'zod';
+import { daysInMonth } from './dates.js';
 
 export const slug = z
   .string()
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "nis-1500-special-forces"');
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** "2024", "2024-11" or "2024-11-19": a date known to year, month or day precision. */
 export const partialDate = z
@@ -21,9 +20,7 @@ function isRealPartialDate(value: string): boolean {
   if (month === undefined) return year > 0;
   if (month < 1 || month > 12) return false;
   if (day === undefined) return true;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const max = month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1];
-  return day >= 1 && day <= max;
+  return day >= 1 && day <= daysInMonth(year, month);
 }
 
 export const ENTITY_KINDS = [

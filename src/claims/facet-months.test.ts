@@ -33,13 +33,15 @@ function fill(db: Db): void {
     const on = `2026-06-${String(1 + (i % 30)).padStart(2, '0')}`;
     insert.run(`j${i}`, 'a0', `e${i % 100}`, 'asserts', 'stated', on, on, on, null);
   }
+  // The leap day of year 0000 (Date reads years 0-99 as 1900-1999, where February has 28 days).
+  for (const on of ['0000-01-10', '0000-02-29']) insert.run(`z${on}`, 'a2', 'e1', 'asserts', 'stated', on, on, on, null);
   for (const [i, claimant] of ['e105', 'e106', 'e107'].entries()) {
     insert.run(`k${i}`, 'a1', claimant, 'denies', 'stated', '2026-06-10', '2026-06-10', '2026-06-10', null);
     for (let j = 0; j < 4; j++) insert.run(`y${i}-${j}`, 'a1', claimant, 'denies', 'stated', '2026', '2026-01-01', '2026-12-31', null);
   }
 }
 
-const ENDS = [undefined, '2023', '2023-12-31', '2024-01', '2024-01-01', '2024-02-15', '2024-02-29', '2024-06', '2024-07-02', '2025-12', '2026-06', '2026-06-30'];
+const ENDS = [undefined, '0000-02-28', '0000-03-15', '2023', '2023-12-31', '2024-01', '2024-01-01', '2024-02-15', '2024-02-29', '2024-06', '2024-07-02', '2025-12', '2026-06', '2026-06-30'];
 const WINDOWS = ENDS.flatMap((from) => ENDS.map((to) => [from, to] as const))
   .filter(([from, to]) => (from || to) && (!from || !to || firstDay(from) <= lastDay(to)));
 const ALL = 'facets=claimant,stance,certainty,topic,article&count=true&limit=1';
