@@ -47,6 +47,8 @@ describe('prefixes no prefix index serves', () => {
     ['claims_fts', '"troo"*'], ['claims_fts', '"Nort"* "kore"*'], ['claims_fts', '"sold"* "north korean"'],
     ['claims_fts', '"zele"*'], ['claims_fts', '"casu"* "russia"'], ['entities_fts', '"kore"*'],
     ['articles_fts', '"russ"* "ukra"*'], ['articles_fts', '"troops" "depl"*'],
+    // One letter: the two-letter prefixes it starts, and the one-letter word.
+    ['claims_fts', '"t"*'], ['claims_fts', '"K"* "troops"'], ['claims_fts', '"1"*'], ['entities_fts', '"z"*'], ['articles_fts', '"s"*'],
   ])('%s matching %s: the words it starts, ORed, match the same rows', (fts, match) => {
     const words = expandPrefixes(ctx.db, fts, match);
     expect(words).not.toBe(match);
@@ -54,27 +56,38 @@ describe('prefixes no prefix index serves', () => {
     expect(rowids(ctx.db, fts, words)).toEqual(rowids(ctx.db, fts, match));
   });
 
-  it('leaves what a prefix index serves, one-letter and non-ASCII prefixes, words and phrases as they are', () => {
-    for (const match of ['"tr"*', '"tro"*', '"t"*', '"zelé"*', '"troops"', '"north korean"', '"qqqqq"*']) {
+  it('leaves what a prefix index serves, non-ASCII prefixes, words, phrases and prefixes of no word as they are', () => {
+    for (const match of ['"tr"*', '"tro"*', '"zelé"*', '"é"*', '"troops"', '"north korean"', '"qqqqq"*']) {
       expect(expandPrefixes(ctx.db, 'claims_fts', match)).toBe(match);
     }
   });
 
-  it('keeps a prefix of more than 32 words a prefix, and follows writes', () => {
+  it('keeps a prefix of more than 64 words a prefix, and follows writes', () => {
     const db = freshDb();
     const add = (n: number, from = 0) => db.exec(`WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${from + n - 1})
       INSERT INTO entities (id, kind, name, aliases, description) SELECT 'zz-' || i, 'person', 'Zzyzx' || char(97 + i / 26, 97 + i % 26), '[]', '' FROM n`);
-    add(32);
+    add(64);
     const words = expandPrefixes(db, 'entities_fts', '"zzyz"*');
-    expect(words.split(' OR ')).toHaveLength(32);
-    expect(rowids(db, 'entities_fts', words)).toHaveLength(32);
-    add(1, 32);
+    expect(words.split(' OR ')).toHaveLength(64);
+    expect(rowids(db, 'entities_fts', words)).toHaveLength(64);
+    add(1, 64);
     expect(expandPrefixes(db, 'entities_fts', '"zzyz"*')).toBe('"zzyz"*');
     db.exec("DELETE FROM entities WHERE id IN ('zz-0', 'zz-1'); UPDATE entities SET name = 'Zzyzxzz' WHERE id = 'zz-2'");
     const after = expandPrefixes(db, 'entities_fts', '"zzyz"*');
     expect(after).toContain('"zzyzxzz"');
     expect(rowids(db, 'entities_fts', after)).toEqual(rowids(db, 'entities_fts', '"zzyz"*'));
-    expect(rowids(db, 'entities_fts', after)).toHaveLength(31);
+    expect(rowids(db, 'entities_fts', after)).toHaveLength(63);
+    db.close();
+  });
+
+  it('looks one letter up as the one-letter word and the two-letter prefixes it starts, each once', () => {
+    const db = freshDb();
+    const names = ['Zab', 'Z', 'Za', 'Zb zbb', 'Zяblik', 'Zя', 'Z9', 'Yz', 'Zb'];
+    names.forEach((name, i) => db.prepare(`INSERT INTO entities (id, kind, name, aliases, description) VALUES (?, 'person', ?, '[]', '')`).run(`n${i}`, name));
+    const terms = expandPrefixes(db, 'entities_fts', '"Z"*');
+    expect(terms).toBe('("z" OR "z9"* OR "za"* OR "zb"* OR "zя"*)');
+    expect(rowids(db, 'entities_fts', terms)).toEqual(rowids(db, 'entities_fts', '"z"*'));
+    expect(rowids(db, 'entities_fts', terms)).toHaveLength(8);
     db.close();
   });
 
