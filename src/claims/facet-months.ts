@@ -10,10 +10,10 @@ import { Conditions, type Arm } from '../db/conditions.js';
 import { FACET_VALUES, type SetCounts } from '../db/facets.js';
 import { cached, whereClause } from '../db/keyset.js';
 import type { FacetCount } from '../http/params.js';
-import { FACET_KEYS, facetLabel, type FacetName } from './facet-totals.js';
+import { ACROSS_MONTHS, FACET_KEYS } from './facet-totals.js';
+import { facetLabel } from './filters.js';
+import type { ClaimFacet } from './schema.js';
 
-/** The claims claim_facet_months leaves out; the same words as claims_across_months' WHERE, so it serves them. */
-const ACROSS_MONTHS = 'substr(c.claimed_from, 1, 7) <> substr(c.claimed_to, 1, 7)';
 
 /** `month` ("YYYY-MM") moved by `by` months; undefined outside years 0000-9999, where text order breaks. */
 function shiftMonth(month: string, by: number): string | undefined {
@@ -58,12 +58,17 @@ function leftOut(days: { from?: string; to?: string }, months: Months): Arm[] {
   return [...arms, { where: across.where, params: across.params }];
 }
 
-/** A CTE `rest(k, n)`: the left-out claims counted by `key` (an expression over claims c). */
-function restCounted(key: string, arms: Arm[]) {
-  // One SELECT per arm: each is planned on its own index (an OR of them may not be).
+/**
+ * The left-out claims' `key` (an expression over claims c): one SELECT per arm, so that each is planned
+ * on its own index (an OR of them may not be).
+ */
+function leftOutKeys(key: string, arms: Arm[]) {
   const each = arms.map((arm) => `SELECT ${key} AS k FROM claims c ${whereClause(arm.where)}`);
-  return { sql: `rest(k, n) AS (SELECT k, count(*) FROM (${each.join(' UNION ALL ')}) GROUP BY k)`, params: arms.flatMap((a) => a.params) };
+  return { sql: each.join(' UNION ALL '), params: arms.flatMap((a) => a.params) };
 }
+
+/** The bounds of `months` for a BETWEEN on claim_facet_months.month, an open end as far as it goes. */
+const monthBounds = (months: Months) => [months.first ?? '0000-00', months.last ?? '9999-99'];
 
 /**
  * One facet. For one month, its FACET_VALUES most frequent values are read in order from
@@ -72,9 +77,10 @@ function restCounted(key: string, arms: Arm[]) {
  * below all of the first ones, as left-out claims only add to counts. Over several months, every
  * value's counts are added up.
  */
-function facetOver(db: Db, facet: FacetName, months: Months, arms: Arm[]): FacetCount[] {
-  const rest = restCounted(FACET_KEYS[facet], arms);
-  const outer = (counted: string) => `WITH ${rest.sql} SELECT nullif(k, '') AS value, ${facetLabel(facet, 'k')} AS label,
+function facetOver(db: Db, facet: ClaimFacet, months: Months, arms: Arm[]): FacetCount[] {
+  const rest = leftOutKeys(FACET_KEYS[facet], arms);
+  const outer = (counted: string) => `WITH rest(k, n) AS (SELECT k, count(*) FROM (${rest.sql}) GROUP BY k)
+    SELECT nullif(k, '') AS value, ${facetLabel(facet, 'k')} AS label,
     sum(n) AS count FROM (${counted} UNION ALL SELECT k, n FROM rest) GROUP BY k ORDER BY count DESC, value LIMIT ${FACET_VALUES}`;
   if (months.first && months.first === months.last) {
     const sql = outer(`SELECT * FROM (SELECT key AS k, count AS n FROM claim_facet_months WHERE field = ? AND month = ?
@@ -83,24 +89,25 @@ function facetOver(db: Db, facet: FacetName, months: Months, arms: Arm[]): Facet
     return cached(db, sql).all(...rest.params, facet, months.first, facet, months.first) as FacetCount[];
   }
   const sql = outer('SELECT key AS k, count AS n FROM claim_facet_months WHERE field = ? AND month BETWEEN ? AND ?');
-  return cached(db, sql).all(...rest.params, facet, months.first ?? '0000-00', months.last ?? '9999-99') as FacetCount[];
+  return cached(db, sql).all(...rest.params, facet, ...monthBounds(months)) as FacetCount[];
 }
 
 /**
  * The counts of the claims whose days overlap `days` (from and to as first and last days), or
  * undefined when the days hold no whole month and the counts are better counted.
  */
-export function monthlyClaimCounts(db: Db, days: { from?: string; to?: string }): SetCounts<FacetName> | undefined {
+export function monthlyClaimCounts(db: Db, days: { from?: string; to?: string }): SetCounts<ClaimFacet> | undefined {
   const months = wholeMonths(days);
   if (!months) return undefined;
   const arms = leftOut(days, months);
   return {
     total: () => {
-      const rest = restCounted("''", arms);
-      const sql = `WITH ${rest.sql} SELECT (SELECT coalesce(sum(count), 0) FROM claim_facet_months
-        WHERE field = 'stance' AND month BETWEEN ? AND ?) + (SELECT coalesce(sum(n), 0) FROM rest) AS n`;
-      return (cached(db, sql).get(...rest.params, months.first ?? '0000-00', months.last ?? '9999-99') as { n: number }).n;
+      // Every claim has exactly one stance: the months' stance counts add up to their claims.
+      const rest = leftOutKeys("''", arms);
+      const sql = `SELECT (SELECT coalesce(sum(count), 0) FROM claim_facet_months WHERE field = 'stance' AND month BETWEEN ? AND ?)
+        + (SELECT count(*) FROM (${rest.sql})) AS n`;
+      return (cached(db, sql).get(...monthBounds(months), ...rest.params) as { n: number }).n;
     },
-    facets: (names) => Object.fromEntries(names.map((facet) => [facet, facetOver(db, facet, months, arms)])) as Record<FacetName, FacetCount[]>,
+    facets: (names) => Object.fromEntries(names.map((facet) => [facet, facetOver(db, facet, months, arms)])) as Record<ClaimFacet, FacetCount[]>,
   };
 }

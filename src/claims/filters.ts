@@ -5,7 +5,7 @@
 import { Conditions, type Arm } from '../db/conditions.js';
 import { fromMatches, probeMatches, type MatchDensity } from '../db/full-text.js';
 import { dayRange } from '../http/params.js';
-import type { ClaimListQuery } from './schema.js';
+import type { ClaimFacet, ClaimListQuery } from './schema.js';
 
 export interface ClaimSql { from: string; where: string[]; params: unknown[]; arms?: Arm[]; columns: string[]; descending: boolean; sort: string }
 
@@ -63,10 +63,18 @@ export const coversEveryClaim = (sql: ClaimSql) => sql.from === EVERY_CLAIM && s
 export const filtersDatesOnly = (q: ClaimListQuery, plan: ClaimPlan) =>
   (q.from !== undefined || q.to !== undefined) && coversEveryClaim(claimSql({ ...q, from: undefined, to: undefined }, plan));
 
-export const CLAIM_FACET_COLUMNS = {
-  claimant: ['c.claimant_id', '(SELECT name FROM entities WHERE id = c.claimant_id)'],
-  stance: ['c.stance', 'NULL'],
-  certainty: ['c.certainty', 'NULL'],
-  topic: ['c.topic_id', '(SELECT question FROM topics WHERE id = c.topic_id)'],
-  article: ['c.article_id', '(SELECT title FROM articles WHERE id = c.article_id)'],
-} as const;
+// Each facet's column of claims c, and its label: an SQL expression of a value (a column, or a stored key).
+const CLAIM_FACETS: Record<ClaimFacet, readonly [column: string, label: (value: string) => string]> = {
+  claimant: ['c.claimant_id', (value) => `(SELECT name FROM entities WHERE id = ${value})`],
+  stance: ['c.stance', () => 'NULL'],
+  certainty: ['c.certainty', () => 'NULL'],
+  topic: ['c.topic_id', (value) => `(SELECT question FROM topics WHERE id = ${value})`],
+  article: ['c.article_id', (value) => `(SELECT title FROM articles WHERE id = ${value})`],
+};
+
+/** A facet's label for `value`, as every facet count labels it. */
+export const facetLabel = (facet: ClaimFacet, value: string) => CLAIM_FACETS[facet][1](value);
+
+/** [value expression, label expression] of each facet over claims c, as countedOver takes them. */
+export const CLAIM_FACET_COLUMNS = Object.fromEntries(Object.entries(CLAIM_FACETS)
+  .map(([facet, [column, label]]) => [facet, [column, label(column)] as const])) as Record<ClaimFacet, readonly [string, string]>;

@@ -9,7 +9,7 @@ import { DEFAULT_LIMIT } from '../http/common.js';
 import { dayRange } from '../http/params.js';
 import { countedOver, withExtras } from '../db/facets.js';
 import { storedClaimCounts } from './facet-totals.js';
-import { CLAIM_FACET_COLUMNS, claimSql, coversEveryClaim, filtersDatesOnly } from './filters.js';
+import { CLAIM_FACET_COLUMNS, claimSql, coversEveryClaim, filtersDatesOnly, type ClaimPlan, type ClaimSql } from './filters.js';
 import { monthlyClaimCounts } from './facet-months.js';
 import { claimPlan } from './sorting.js';
 import type { Claim, ClaimDetail, ClaimListQuery } from './schema.js';
@@ -80,6 +80,13 @@ export function createClaimRepository(db: Db) {
     }));
   }
 
+  /** Where a list's total and facets come from: stored counts for no filter or dates alone, else counting `whole`. */
+  function setCounts(query: ClaimListQuery, plan: ClaimPlan, whole: ClaimSql) {
+    if (coversEveryClaim(whole)) return storedClaimCounts(db);
+    const byMonths = filtersDatesOnly(query, plan) ? monthlyClaimCounts(db, dayRange(query.from, query.to)) : undefined;
+    return byMonths ?? countedOver(db, whole, CLAIM_FACET_COLUMNS);
+  }
+
   return {
     list(query: ClaimListQuery) {
       // The same matches with cheap lookups, for everything but bm25 (expandPrefixes).
@@ -91,12 +98,8 @@ export function createClaimRepository(db: Db) {
       });
       // Counting and faceting read every match anyway: collecting them once beats a probe per claim.
       const whole = plan.matches === 'dense' ? claimSql(searched, { ...plan, matches: 'some' }) : sql;
-      // No filter at all, or dates alone: stored counts answer what counting the claims would.
-      const counts = coversEveryClaim(whole) ? storedClaimCounts(db)
-        : (filtersDatesOnly(query, plan) ? monthlyClaimCounts(db, dayRange(query.from, query.to)) : undefined)
-          ?? countedOver(db, whole, CLAIM_FACET_COLUMNS);
       // Only a search chooses its order; a plain list keeps the envelope every list shares.
-      return { ...withExtras(page, query, counts), ...(query.q ? { sort: plan.sort } : {}) };
+      return { ...withExtras(page, query, setCounts(query, plan, whole)), ...(query.q ? { sort: plan.sort } : {}) };
     },
     /** Claims by id, for views that show claims in full beside something else (conflicts). */
     getMany(ids: string[]): Map<string, Claim> {

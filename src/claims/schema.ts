@@ -98,7 +98,8 @@ export const claimDetailSchema = z
   .meta({ id: 'ClaimDetail', example: claimDetailExample });
 
 export const CLAIM_SORTS = ['claimed_on', '-claimed_on', 'relevance'] as const;
-const CLAIM_FACET_NAMES = ['claimant', 'stance', 'certainty', 'topic', 'article'] as const;
+export const CLAIM_FACET_NAMES = ['claimant', 'stance', 'certainty', 'topic', 'article'] as const;
+export type ClaimFacet = typeof CLAIM_FACET_NAMES[number];
 
 export const claimListQuery = z
   .strictObject({

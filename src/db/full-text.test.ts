@@ -40,6 +40,9 @@ describe('lists filtered by words', () => {
 });
 
 describe('prefixes no prefix index serves', () => {
+  /** Entities of these names, with ids zz-<first>, zz-<first + 1>, ... */
+  const addEntities = (db: Db, names: string[], first = 0) => names.forEach((name, i) => db
+    .prepare(`INSERT INTO entities (id, kind, name, aliases, description) VALUES (?, 'person', ?, '[]', '')`).run(`zz-${first + i}`, name));
   const rowids = (db: Db, fts: string, match: string) =>
     db.prepare(`SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? ORDER BY rowid`).pluck().all(match);
 
@@ -64,8 +67,8 @@ describe('prefixes no prefix index serves', () => {
 
   it('keeps a prefix of more than 64 words a prefix, and follows writes', () => {
     const db = freshDb();
-    const add = (n: number, from = 0) => db.exec(`WITH RECURSIVE n(i) AS (SELECT ${from} UNION ALL SELECT i + 1 FROM n WHERE i < ${from + n - 1})
-      INSERT INTO entities (id, kind, name, aliases, description) SELECT 'zz-' || i, 'person', 'Zzyzx' || char(97 + i / 26, 97 + i % 26), '[]', '' FROM n`);
+    const add = (n: number, from = 0) => addEntities(db, Array.from({ length: n },
+      (_, i) => `Zzyzx${String.fromCharCode(97 + Math.floor((from + i) / 26), 97 + ((from + i) % 26))}`), from);
     add(64);
     const words = expandPrefixes(db, 'entities_fts', '"zzyz"*');
     expect(words.split(' OR ')).toHaveLength(64);
@@ -82,8 +85,7 @@ describe('prefixes no prefix index serves', () => {
 
   it('looks one letter up as the one-letter word and the two-letter prefixes it starts, each once', () => {
     const db = freshDb();
-    const names = ['Zab', 'Z', 'Za', 'Zb zbb', 'Zяblik', 'Zя', 'Z9', 'Yz', 'Zb'];
-    names.forEach((name, i) => db.prepare(`INSERT INTO entities (id, kind, name, aliases, description) VALUES (?, 'person', ?, '[]', '')`).run(`n${i}`, name));
+    addEntities(db, ['Zab', 'Z', 'Za', 'Zb zbb', 'Zяblik', 'Zя', 'Z9', 'Yz', 'Zb']);
     const terms = expandPrefixes(db, 'entities_fts', '"Z"*');
     expect(terms).toBe('("z" OR "z9"* OR "za"* OR "zb"* OR "zя"*)');
     expect(rowids(db, 'entities_fts', terms)).toEqual(rowids(db, 'entities_fts', '"z"*'));

@@ -22,7 +22,7 @@ function countMatchesUpTo(db: Db, table: string, match: string, cap: number): nu
 export type FullTextLookup = readonly [fts: string, match: string];
 
 /** Whether the lookups match more than `limit` rows together. */
-export function matchesMoreThan(db: Db, lookups: readonly FullTextLookup[], limit: number): boolean {
+function matchesMoreThan(db: Db, lookups: readonly FullTextLookup[], limit: number): boolean {
   let left = limit + 1;
   for (const [fts, match] of lookups) left -= countMatchesUpTo(db, fts, match, left);
   return left <= 0;
@@ -54,7 +54,7 @@ export const PROBE_ABOVE = 50_000;
 export const COLLECT_UP_TO = 1_000;
 
 /** Whether `match` matches at most COLLECT_UP_TO rows of `fts` (counted no further). */
-export const fewMatches = (db: Db, fts: string, match: string) => !matchesMoreThan(db, [[fts, match]], COLLECT_UP_TO);
+const fewMatches = (db: Db, fts: string, match: string) => !matchesMoreThan(db, [[fts, match]], COLLECT_UP_TO);
 
 /** The prefix lengths every full-text table indexes (prefix='2 3', migrations/0002). */
 const INDEXED_PREFIXES = [2, 3];
@@ -64,18 +64,19 @@ const INDEXED_PREFIXES = [2, 3];
  * so each such check first merges the lists of every word the prefix starts (54 ms for "repo"* in a
  * million claims, where "reported" is in nearly all). Lengths are in characters, as FTS5 counts them.
  */
-export function checksRowsCheaply(match: string): boolean {
-  for (const [, word] of match.matchAll(/"((?:[^"]|"")*)"\*/g)) {
-    if (!INDEXED_PREFIXES.includes([...word.replaceAll('""', '"')].length)) return false;
-  }
-  return true;
+export const checksRowsCheaply = (match: string) => termsOf(match).every((term) => mergedPrefix(term) === undefined);
+
+// A term of a MATCH as toFtsQuery writes them: a quoted phrase or word, perhaps a prefix.
+const termsOf = (match: string) => match.match(/"(?:[^"]|"")*"\*?/g) ?? [];
+
+/** The word of a prefix term that no prefix index serves, as typed; undefined for any other term. */
+function mergedPrefix(term: string): string | undefined {
+  const word = /^"((?:[^"]|"")*)"\*$/.exec(term)?.[1].replaceAll('""', '"');
+  return word === undefined || INDEXED_PREFIXES.includes([...word].length) ? undefined : word;
 }
 
 /** More terms than this for one prefix, and it is searched as a prefix (expandPrefixes). */
 const EXPAND_UP_TO = 64;
-
-// A term of a MATCH as toFtsQuery writes them: a quoted phrase or word, perhaps a prefix.
-const MATCH_TERM = /"(?:[^"]|"")*"\*?/g;
 
 /** The first word of the index at or after `from`, if it starts with `prefix`. */
 type NextWord = (from: string, prefix: string) => string | undefined;
@@ -119,7 +120,7 @@ function twoLetterPrefixes(next: NextWord, letter: string): string[] {
  * by the words of `fts` it starts (up to EXPAND_UP_TO), or for one letter by the two-letter prefixes it
  * starts: the same rows, found by a seek per term where the prefix merged the lists of every word it
  * starts first, per lookup (checksRowsCheaply). "repo"* in a million claims: 2.3 s by date before,
- * 4 ms after; "r"*: 3.9 s before, 0.5 s collected as a set. The words come from the index's term list
+ * 4 ms after; "r"*: 3.9 s before, 5 ms after. The words come from the index's term list
  * (the `<table>_terms` tables, migrations/0011), one seek each. Only ASCII prefixes: what the tokenizer
  * folds one to is its lower case. Not for bm25: it scores an OR of terms unlike their prefix.
  */
@@ -130,9 +131,9 @@ export function expandPrefixes(db: Db, fts: string, match: string): string {
     return word?.startsWith(prefix) ? word : undefined;
   };
   let expanded = false;
-  const terms = (match.match(MATCH_TERM) ?? []).map((term) => {
-    const prefix = /^"([A-Za-z0-9]+)"\*$/.exec(term)?.[1].toLowerCase();
-    if (!prefix || INDEXED_PREFIXES.includes(prefix.length)) return term;
+  const terms = termsOf(match).map((term) => {
+    const prefix = mergedPrefix(term)?.toLowerCase();
+    if (!prefix || !/^[a-z0-9]+$/.test(prefix)) return term;
     const lookups = prefix.length === 1 ? twoLetterPrefixes(next, prefix) : wordsStarting(next, prefix);
     if (lookups.length === 0 || lookups.length > EXPAND_UP_TO) return term;
     expanded = true;
@@ -205,7 +206,7 @@ export function matchingSet(db: Db, fts: string, table: string, alias: string, m
 /** matchingSet, told whether the matches are few. */
 export function rowsMatching(
   fts: string, table: string, alias: string, match: string | undefined, density: 'few' | 'some',
-  filter: (where: Conditions) => void = () => {},
+  filter: (where: Conditions) => void,
 ): FilteredSet {
   const where = new Conditions();
   let from = `${table} ${alias}`;

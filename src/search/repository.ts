@@ -27,9 +27,10 @@ export function createSearchRepository(db: Db) {
       const describe = (hits: RankedHit[]) => describeHits(db, query.q, hits);
       // Counting and recency read which rows match, not how well: a prefix no prefix index serves is looked up
       // as the words it starts in each index (expandPrefixes). bm25 and snippets take the words as typed.
-      const lookups = new Map(types.map((type) => [type, expandPrefixes(db, SOURCES[type].fts, query.q)]));
-      const byRecency = rankingGivesWay(db, types.map((type) => [SOURCES[type].fts, lookups.get(type)!] as const), query.cursor, sorts.recency);
-      if (byRecency) return { ...recentHits(db, types, (type) => lookups.get(type)!, sorts.recency, page, describe), ranked_by: 'recency' };
+      const words = new Map(types.map((type) => [type, expandPrefixes(db, SOURCES[type].fts, query.q)]));
+      const matchIn = (type: SearchType) => words.get(type)!;
+      const byRecency = rankingGivesWay(db, types.map((type) => [SOURCES[type].fts, matchIn(type)] as const), query.cursor, sorts.recency);
+      if (byRecency) return { ...recentHits(db, types, matchIn, sorts.recency, page, describe), ranked_by: 'recency' };
       return {
         ...runKeyset<RankedHit, ReturnType<typeof describe>[number]>(db, {
           select: 'hits.type, hits.hit, hits.score',
