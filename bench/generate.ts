@@ -22,6 +22,10 @@ export interface Generated {
   phases: Record<string, number>;
 }
 
+// The sorter's run length, in KiB: 4 MiB runs built the largest indexes fastest of 4, 8, 16, 32 and
+// 64 MiB (3.17M mentions: 2.1-2.6 s, against 6.4 s in one run).
+const SORT_RUN_KIB = 4096;
+
 export interface GenerateOptions {
   out: string;
   claims: number;
@@ -42,13 +46,19 @@ export function generate({ out, claims, seed }: GenerateOptions, onProgress?: (p
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${out}${suffix}`, { force: true });
   const db = openDatabase(out);
   migrate(db);
-  // The file is new and thrown away on failure: no journal to keep, no fsync to wait for. A page
-  // cache as large as the database (4 GiB at a million claims) keeps the B-trees being filled in
-  // memory; index builds sort on both cores. The server's WAL mode is set back after.
+  // The file is new and thrown away on failure: no journal to keep, no fsync to wait for. Every page
+  // the load writes stays in memory until the commit (cache_spill off lets the cache outgrow its
+  // size rather than write pages out). The cache size is then only what SQLite's sorter (index
+  // builds, ORDER BY, GROUP BY) takes as its run length, and short runs in temporary files
+  // (temp_store FILE, the default), each sorted within the CPU's caches and on a second core, then
+  // merged, beat one sort of the whole set in memory: at a million claims, indexes 28 -> 10 s and
+  // the whole load 124 -> 86 s. A 4 GiB cache and temp_store MEMORY sorted in one run, on one core.
+  // The server's WAL mode is set back after.
   db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -4194304');
-  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_spill = OFF');
+  db.pragma(`cache_size = -${SORT_RUN_KIB}`);
+  db.pragma('temp_store = FILE');
   db.pragma('threads = 2');
   const rows = bulkStoreRows(db, syntheticRowsInWorker({ claims, seed }), (progress) => {
     if (progress.phase !== phase) enter(progress.phase);
