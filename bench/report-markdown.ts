@@ -33,23 +33,28 @@ function header(r: BenchResult): string {
 
 function scenarioTable(r: BenchResult): string {
   const compare = r.compare && r.compare.claims < r.corpus.claims ? r.compare : undefined;
+  const turns = compare?.in_turns;
   const head = '| scenario | request | alone | p50 | p90 | p99 | mean | req/s | size | non-2xx / errors | peak RSS |' +
-    `${compare ? ` p50 vs ${int(compare.claims)} |` : ''}`;
+    `${compare ? ` p50 vs ${int(compare.claims)} |` : ''}${turns ? ' in turns |' : ''}`;
   const rows = r.scenarios.map((s) => {
     const request = s.paths > 1 ? `${s.request} (${s.paths} in turn)` : s.request;
     const failed = s.non_2xx + s.errors + s.timeouts;
     const ratio = compare?.p50[s.name] ? `${(s.latency_ms.p50 / compare.p50[s.name]).toFixed(2)}x` : 'n/a';
+    const inTurns = turns?.[s.name] ? `${turns[s.name].ratio.toFixed(2)}x${turns[s.name].ok ? '' : ' **FAILED**'}` : 'n/a';
     const l = s.latency_ms;
     return `| ${s.name}${s.ok ? '' : ' **FAILED**'} | ${code(request)} | ${ms(s.first_response.ms)} | ${ms(l.p50)} | ${ms(l.p90)} |` +
       ` ${ms(l.p99)} | ${ms(l.mean)} | ${int(s.req_per_s)} | ${kb(s.bytes_per_response)} | ${failed ? `**${s.non_2xx} / ${s.errors + s.timeouts}**` : '0 / 0'} |` +
-      ` ${mib(s.peak_rss)} |${compare ? ` ${ratio} |` : ''}`;
+      ` ${mib(s.peak_rss)} |${compare ? ` ${ratio} |` : ''}${turns ? ` ${inTurns} |` : ''}`;
   });
   const notes = r.scenarios.filter((s) => s.failure).map((s) => `- ${s.name}: ${s.failure}`);
   const busy = r.scenarios.filter((s) => s.settle_ms > 1000).map((s) => `${s.name} ${(s.settle_ms / 1000).toFixed(1)} s`);
   const few = r.scenarios.filter((s) => s.requests > 0 && s.requests < 100).map((s) => `${s.name} (${s.requests})`);
   return [head, head.replace(/[^|]+/g, ' --- '), ...rows, '',
     'Times in ms. _alone_: the scenario\'s first request, sent with nothing else running (it may include preparing' +
-    ' statements); the rest under load. _size_: body bytes per response (no compression requested).',
+    ' statements); the rest under load. _size_: body bytes per response (no compression requested).' +
+    (turns ? ` _in turns_: the p50 ratio judged, the median over ${Object.values(turns)[0]?.rounds.length ?? 0} rounds in which` +
+      ` a server on each corpus was loaded in turn (ABBA..., ${r.settings.flat_turn_s ?? '?'} s each), after the runs above;` +
+      ` _p50 vs_: the runs above, minutes apart.` : ''),
     ...(few.length ? ['', `Percentiles from few responses: ${few.join(', ')}.`] : []),
     ...(busy.length ? ['', `Still busy with queued requests after the load ended (waited out before the next scenario): ${busy.join(', ')}.`] : []),
     ...(notes.length ? ['', ...notes] : []), ''].join('\n');

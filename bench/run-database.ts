@@ -7,8 +7,9 @@ import { load, measureExport, settle, turnSeconds, type ExportResult, type LoadS
 import { watchConditions, type Machine } from './machine.js';
 import type { BaselineResult, BenchResult, Round, ScenarioResult } from './report.js';
 import { sizeLabel } from './report.js';
-import { BASELINE_SCENARIOS, EXPORT_SCENARIO, scenarios, type Choices, type Scenario } from './scenarios.js';
-import { readMemory, sampleMemory, startServer, type Server } from './servers.js';
+import { BASELINE_SCENARIOS, EXPORT_SCENARIO, chosenScenarios, scenarios, type Choices, type Scenario } from './scenarios.js';
+import { readMemory, sampleMemory, serverEnv, startServer, type Server } from './servers.js';
+import { flatTurnSeconds, inTurns, median, SETTLE_MAX_MS } from './in-turns.js';
 
 export interface Settings extends LoadSettings {
   warmup: number;
@@ -18,9 +19,6 @@ export interface Settings extends LoadSettings {
 }
 
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
-const SERVER_ENV = (db: string) => ({ DATABASE_URL: db, RATE_LIMIT_MAX: 'off', LOG_LEVEL: 'warn' });
-
-const SETTLE_MAX_MS = 300_000;
 type Sampler = ReturnType<typeof sampleMemory>;
 
 /** The first response, alone before the load: its time, status, item count, and body for comparisons. */
@@ -100,47 +98,17 @@ async function claimtrailRun(server: Server, settings: Settings, chosen: Scenari
   return { results, bodies };
 }
 
-/**
- * The two servers loaded in turn, claimtrail first then the baseline first (ABBA...), for `turnSeconds`
- * each. A shared VM's speed drifts by more than the 10% being judged over the minutes between the
- * scenario runs; alternating makes a drift slow both alike. Eight short rounds by default rather than
- * four long ones, in the same time: one 5 s round's quotient ranged from 0.74 to 1.05 within a minute,
- * and a median of more rounds is steadier.
- */
-async function alternating(ours: Server, theirs: Server, s: Scenario, settings: Settings): Promise<Round[]> {
-  const turn = async (server: Server) => {
-    const { req_per_s: rate } = await load(server.url, s.paths, { ...settings, duration: turnSeconds(settings) });
-    await settle(server.url, SETTLE_MAX_MS);
-    return rate;
-  };
-  const rounds: Round[] = [];
-  for (let i = 0; i < settings.rounds; i++) {
-    const claimtrailFirst = i % 2 === 0;
-    const first = await turn(claimtrailFirst ? ours : theirs);
-    const second = await turn(claimtrailFirst ? theirs : ours);
-    rounds.push(claimtrailFirst
-      ? { claimtrail_req_per_s: first, baseline_req_per_s: second }
-      : { claimtrail_req_per_s: second, baseline_req_per_s: first });
-  }
-  return rounds;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 async function baselineRun(db: string, settings: Settings, claimtrail: Server, ours: ClaimtrailRun, chosen: Scenario[]) {
   const wanted = chosen.filter((s) => (BASELINE_SCENARIOS as readonly string[]).includes(s.name));
   if (wanted.length === 0) return { baseline: [] as BaselineResult[] };
-  const server = await startServer('bench/baseline.ts', SERVER_ENV(db));
+  const server = await startServer('bench/baseline.ts', serverEnv(db));
   const memory = sampleMemory(server.pid);
   try {
     const baseline: BaselineResult[] = [];
     for (const s of wanted) {
       const { result, body } = await measure(server.url, { ...s, name: `baseline-${s.name}` }, settings, memory);
-      const rounds = await alternating(claimtrail, server, s, settings);
+      const rounds: Round[] = (await inTurns({ server: claimtrail, paths: s.paths }, { server, paths: s.paths }, settings, turnSeconds(settings)))
+        .map(([ours, theirs]) => ({ claimtrail_req_per_s: ours.req_per_s, baseline_req_per_s: theirs.req_per_s }));
       const quotients = rounds.map((r) => r.claimtrail_req_per_s / r.baseline_req_per_s);
       console.error(`  ${`${s.name} in turns`.padEnd(24)} ${quotients.map((q) => q.toFixed(3)).join(', ')}`);
       baseline.push({
@@ -162,13 +130,13 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
   const all = scenarios(c);
   const unknown = settings.only?.filter((name) => name !== EXPORT_SCENARIO && !all.some((s) => s.name === name)) ?? [];
   if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${[...all.map((s) => s.name), EXPORT_SCENARIO].join(', ')}`);
-  const chosen = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
+  const chosen = chosenScenarios(c, settings.only);
   const date = new Date().toISOString();
   const conditions = watchConditions();
   // claimtrail stays up while the baseline runs, idle but for the rounds loading the two in turn, and
   // its memory is sampled throughout (the RSS target). The export comes last, so the rounds follow the
   // scenarios on the same warm server and nothing the export leaves behind weighs on either side.
-  const server = await startServer('src/server.ts', SERVER_ENV(db));
+  const server = await startServer('src/server.ts', serverEnv(db));
   const idle = readMemory(server.pid)?.rss ?? NaN;
   const memory = sampleMemory(server.pid);
   let ours: ClaimtrailRun;
@@ -197,7 +165,7 @@ export async function benchDatabase(db: string, bytes: number, c: Choices, setti
     name: `${date.slice(0, 10)}-${sizeLabel(c.claims)}`, date, ...about, conditions: conditions(),
     settings: {
       duration: settings.duration, warmup: settings.warmup, connections: settings.connections, tool: settings.tool,
-      rounds: settings.rounds, turn_s: turnSeconds(settings),
+      rounds: settings.rounds, turn_s: turnSeconds(settings), flat_turn_s: flatTurnSeconds(settings),
     },
     corpus: { db: shown(db), bytes, claims: c.claims, entity_claims: c.entityClaims },
     choices: { ...choices, claim_ids: claimIds.length },

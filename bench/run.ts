@@ -11,7 +11,8 @@ import { killAll } from './servers.js';
 import { benchDatabase, type Settings } from './run-database.js';
 import { machine } from './machine.js';
 import { regenerate, writeResult, evaluate, type BenchResult } from './report.js';
-import { choose } from './scenarios.js';
+import { choose, chosenScenarios } from './scenarios.js';
+import { flatInTurns } from './in-turns.js';
 
 const USAGE = 'usage: npm run bench -- --db <file> [--db <file> ...] [--duration 10] [--warmup 2] [--connections 10] [--tool autocannon|wrk] ' +
   '[--rounds 8] [--only scenario,...] [--compare <result.json>] [--results-dir bench/results] [--markdown BENCHMARKS.md]';
@@ -87,6 +88,13 @@ async function main(argv: string[]): Promise<void> {
     const smaller = results[0] ?? compare;
     if (smaller && smaller.corpus.claims < result.corpus.claims) {
       result.compare = { name: smaller.name, claims: smaller.corpus.claims, p50: p50s(smaller) };
+      // A smaller corpus of this command is still there to serve: the two are compared again loaded in turn.
+      if (results[0]) {
+        console.error(`\n${run.file} against ${runs[0].file}, in turns`);
+        result.compare.in_turns = await flatInTurns(
+          { file: runs[0].file, scenarios: chosenScenarios(runs[0].choices, settings.only) },
+          { file: run.file, scenarios: chosenScenarios(run.choices, settings.only) }, settings);
+      }
     }
     result.targets = evaluate(result);
     results.push(result);

@@ -154,6 +154,9 @@ export function scenarios(c: Choices): Scenario[] {
   ];
 }
 
+/** The scenarios `--only` keeps (all without it). */
+export const chosenScenarios = (c: Choices, only?: string[]) => scenarios(c).filter((s) => !only || only.includes(s.name));
+
 /** The two entity lists the bare baseline serves too. */
 export const BASELINE_SCENARIOS = ['claims-by-entity-hot', 'claims-by-entity-cold'] as const;
 export const EXPORT_SCENARIO = 'csv-export';

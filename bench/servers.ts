@@ -11,6 +11,9 @@ const STOP_TIMEOUT_MS = 5_000;
 
 export interface Server { url: string; pid: number; stop: () => Promise<void> }
 
+/** claimtrail's environment in a benchmark: the database, no rate limit, warnings only in the log. */
+export const serverEnv = (db: string) => ({ DATABASE_URL: db, RATE_LIMIT_MAX: 'off', LOG_LEVEL: 'warn' });
+
 const running = new Set<ChildProcess>();
 
 /** Kills whatever is still running (the harness calls this on exit, on a signal and on failure). */

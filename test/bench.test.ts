@@ -1,10 +1,11 @@
 // The benchmark harness (bench/): its verdicts on fixed numbers, its baseline against the real route,
 // and one short run end to end on the seed corpus.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBaseline, BASELINE_SQL } from '../bench/baseline.js';
+import { flatTurnSeconds } from '../bench/in-turns.js';
 import { turnSeconds } from '../bench/measure.js';
 import { renderSection } from '../bench/report-markdown.js';
 import { evaluate, updateMarkdown, LIMITS, type BenchResult, type ScenarioResult } from '../bench/report.js';
@@ -93,6 +94,33 @@ describe('targets judged from the numbers', () => {
     expect(renderSection({ ...r, targets: evaluate(r) })).toContain('- CSV export: **FAILED: export: no response in 120 s**');
   });
 
+  it('judges flatness on the two corpora loaded in turn when they were, and shows both ratios', () => {
+    const r = fixture();
+    // Minutes apart, claims-unfiltered looks 2x slower on the larger corpus; loaded in turn, it is 1.1x.
+    r.compare!.p50['claims-unfiltered'] = 2;
+    const turn = (smaller: number, larger: number) => ({ smaller_p50: smaller, larger_p50: larger });
+    r.compare!.in_turns = {
+      'claims-unfiltered': { rounds: [turn(4, 4.4), turn(5, 5.5), turn(3, 9)], ratio: 1.1, ok: true },
+      'claims-by-entity-hot': { rounds: [turn(4, 5), turn(4, 5.2)], ratio: 1.275, ok: true },
+    };
+    r.settings.flat_turn_s = 1.25;
+    const flat = () => evaluate(r).find((t) => t.id === 'flat')!;
+    expect(flat()).toMatchObject({ pass: true, measured: 'worst 1.27x (claims-by-entity-hot)' });
+    expect(flat().target).toContain('(10,000 claims, loaded in turn)');
+    const markdown = renderSection({ ...r, targets: evaluate(r) });
+    expect(markdown).toContain('| 2.00x | 1.10x |');
+    expect(markdown).toContain('the median over 3 rounds in which a server on each corpus was loaded in turn (ABBA..., 1.25 s each)');
+    // Over the limit in turn fails, however it looked minutes apart; so does a failed response in a turn.
+    r.compare!.in_turns['claims-unfiltered'].ratio = LIMITS.p50Growth + 0.01;
+    expect(flat()).toMatchObject({ pass: false, measured: expect.stringContaining('over: claims-unfiltered') });
+    r.compare!.in_turns['claims-unfiltered'] = { rounds: [turn(4, 4)], ratio: 1, ok: false, failure: '2 failed responses' };
+    expect(flat()).toMatchObject({ pass: false, measured: expect.stringContaining('failed: claims-unfiltered') });
+    // A scenario not loaded in turn keeps the ratio of the two runs.
+    delete r.compare!.in_turns['claims-unfiltered'];
+    expect(flat()).toMatchObject({ pass: false, measured: 'worst 2.00x (claims-unfiltered); over: claims-unfiltered' });
+    expect(flat().target).toContain('(10,000 claims, some loaded in turn)');
+  });
+
   it('says n/a, not pass, for what was not measured', () => {
     const r = { ...fixture(), baseline: [], compare: undefined, export: undefined };
     expect(verdicts(r)).toMatchObject({ baseline: null, flat: null, 'export-memory': null });
@@ -146,6 +174,13 @@ describe('the rounds against the baseline', () => {
     expect(turnSeconds({ duration: 10, rounds: 8 })).toBe(2.5);
     expect(turnSeconds({ duration: 10, rounds: 8, tool: 'wrk' })).toBe(3);
     expect(turnSeconds({ duration: 1, rounds: 64 })).toBe(1);
+  });
+
+  it('between corpus sizes, load each server for about one scenario, never under 1 s', () => {
+    expect(flatTurnSeconds({ duration: 10, rounds: 8 })).toBe(1.25);
+    expect(flatTurnSeconds({ duration: 10, rounds: 8, tool: 'wrk' })).toBe(1);
+    expect(flatTurnSeconds({ duration: 30, rounds: 4, tool: 'wrk' })).toBe(8);
+    expect(flatTurnSeconds({ duration: 1, rounds: 64 })).toBe(1);
   });
 
   it('must be an even number, so claimtrail goes first in half of them', () => {
@@ -204,4 +239,38 @@ describe('npm run bench on the seed corpus', () => {
     expect(markdown).toContain('The ratio is the median over 4 rounds in which the two servers were loaded in turn (ABBA..., 1 s each)');
     expect(markdown).toContain(`reference loop ${result.conditions!.probe_s.toFixed(2)} s`);
   }, 90_000);
+
+  it('compares two corpus sizes loaded in turn, scenario by scenario, and judges flatness on that', () => {
+    const small = join(dir, 'seed.db');
+    if (!existsSync(small)) expect(run('seed/cli.ts', ['load'], { DATABASE_URL: small }).status).toBe(0);
+    const large = join(dir, 'synthetic.db');
+    expect(run('bench/generate.ts', ['--claims', '600', '--out', large]).status).toBe(0);
+    const results = join(dir, 'two-sizes');
+    const bench = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--db', large, '--db', small, '--duration', '1',
+      '--warmup', '0.3', '--rounds', '2', '--only', 'claims-unfiltered,search-common-word', '--results-dir', results,
+      '--markdown', join(dir, 'TWO.md')], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+    expect(bench.status, bench.stderr).toBe(0);
+    expect(processesUsing(small)).toEqual([]);
+    expect(processesUsing(large)).toEqual([]);
+    const [smaller, larger] = readdirSync(results).sort()
+      .map((f) => JSON.parse(readFileSync(join(results, f), 'utf8')) as BenchResult)
+      .sort((a, b) => a.corpus.claims - b.corpus.claims);
+    expect([smaller.corpus.claims, larger.corpus.claims]).toEqual([189, 600]);
+    expect(smaller.compare).toBeUndefined();
+    const turns = larger.compare!.in_turns!;
+    expect(Object.keys(turns)).toEqual(['claims-unfiltered', 'search-common-word']);
+    for (const [name, t] of Object.entries(turns)) {
+      expect(t.ok, name).toBe(true);
+      expect(t.rounds).toHaveLength(2);
+      for (const round of t.rounds) expect(round.smaller_p50 > 0 && round.larger_p50 > 0, JSON.stringify(round)).toBe(true);
+      const [a, b] = t.rounds.map((x) => x.larger_p50 / x.smaller_p50);
+      expect(t.ratio).toBeCloseTo((a + b) / 2, 3);
+    }
+    expect(larger.compare!.p50).toEqual(Object.fromEntries(smaller.scenarios.map((s) => [s.name, s.latency_ms.p50])));
+    const flat = larger.targets.find((t) => t.id === 'flat')!;
+    expect(flat.target).toContain('(189 claims, loaded in turn)');
+    const worst = Object.entries(turns).reduce((a, b) => (b[1].ratio > a[1].ratio ? b : a));
+    expect(flat.measured).toContain(`worst ${worst[1].ratio.toFixed(2)}x (${worst[0]})`);
+    expect(readFileSync(join(dir, 'TWO.md'), 'utf8')).toContain(`| ${turns['claims-unfiltered'].ratio.toFixed(2)}x |`);
+  }, 120_000);
 });

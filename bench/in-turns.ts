@@ -1,0 +1,101 @@
+// Two servers loaded in turn, for the figures that compare two servers: claimtrail against the bare
+// baseline (req/s), and one corpus size against another (p50, the "cost flat as the corpus grows"
+// target). A shared VM's speed drifts by more than the margins being judged over the minutes between
+// two scenario runs, even within a minute; loading the two in alternation, the first one first and then
+// second (ABBA...), makes a drift slow both alike, and the median of the rounds' quotients is the figure.
+import { load, settle, type LoadResult, type LoadSettings } from './measure.js';
+import type { Scenario } from './scenarios.js';
+import { serverEnv, startServer, type Server } from './servers.js';
+
+export const SETTLE_MAX_MS = 300_000;
+
+/** A server and the requests it is loaded with (a scenario's paths, chosen per corpus). */
+export interface Side { server: Server; paths: string[] }
+
+export interface TurnSettings extends LoadSettings { rounds: number }
+
+/** `rounds` rounds of `seconds` on each side, A first in even rounds and B first in odd ones: [A, B] per round. */
+export async function inTurns(a: Side, b: Side, settings: TurnSettings, seconds: number): Promise<[LoadResult, LoadResult][]> {
+  const turn = async ({ server, paths }: Side) => {
+    const result = await load(server.url, paths, { ...settings, duration: seconds });
+    await settle(server.url, SETTLE_MAX_MS);
+    return result;
+  };
+  const rounds: [LoadResult, LoadResult][] = [];
+  for (let i = 0; i < settings.rounds; i++) {
+    if (i % 2 === 0) {
+      const first = await turn(a);
+      rounds.push([first, await turn(b)]);
+    } else {
+      const first = await turn(b);
+      rounds.push([await turn(a), first]);
+    }
+  }
+  return rounds;
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** p50s of one scenario on the two corpora in one round. */
+export interface FlatRound { smaller_p50: number; larger_p50: number }
+
+export interface FlatInTurns {
+  rounds: FlatRound[];
+  /** The median of the rounds' larger / smaller p50. */
+  ratio: number;
+  ok: boolean;
+  failure?: string;
+}
+
+/**
+ * Each server's turn when comparing corpus sizes: half the baseline's turn (a scenario's duration over
+ * the rounds, never under 1 s, whole seconds for wrk), since every scenario is compared, not two.
+ */
+export function flatTurnSeconds({ duration, rounds, tool }: { duration: number; rounds: number; tool?: LoadSettings['tool'] }): number {
+  const seconds = Math.max(1, duration / rounds);
+  return tool === 'wrk' ? Math.round(seconds) : Number(seconds.toFixed(3));
+}
+
+const failures = (r: LoadResult) => r.non_2xx + r.errors + r.timeouts;
+
+/**
+ * Every scenario both corpora have, on two fresh servers, each warmed up for the scenario and then
+ * loaded in turn with the other; its p50 ratio is the median of the rounds' larger / smaller p50.
+ */
+export async function flatInTurns(
+  smaller: { file: string; scenarios: Scenario[] }, larger: { file: string; scenarios: Scenario[] },
+  settings: TurnSettings & { warmup: number },
+): Promise<Record<string, FlatInTurns>> {
+  const pairs = larger.scenarios.flatMap((l) => {
+    const s = smaller.scenarios.find((x) => x.name === l.name);
+    return s ? [[s, l] as const] : [];
+  });
+  const servers: Server[] = [];
+  try {
+    const small = await startServer('src/server.ts', serverEnv(smaller.file));
+    servers.push(small);
+    const large = await startServer('src/server.ts', serverEnv(larger.file));
+    servers.push(large);
+    const compared: Record<string, FlatInTurns> = {};
+    for (const [s, l] of pairs) {
+      for (const [server, paths] of [[small, s.paths], [large, l.paths]] as const) {
+        if (settings.warmup > 0) await load(server.url, paths, { ...settings, duration: settings.warmup });
+        await settle(server.url, SETTLE_MAX_MS);
+      }
+      const turns = await inTurns({ server: small, paths: s.paths }, { server: large, paths: l.paths }, settings, flatTurnSeconds(settings));
+      const bad = turns.flat().reduce((n, r) => n + failures(r), 0);
+      const rounds = turns.map(([a, b]) => ({ smaller_p50: a.latency_ms.p50, larger_p50: b.latency_ms.p50 }));
+      const ratio = Number(median(rounds.map((r) => r.larger_p50 / r.smaller_p50)).toFixed(3));
+      compared[l.name] = { rounds, ratio, ok: bad === 0 && Number.isFinite(ratio), ...(bad ? { failure: `${bad} failed responses` } : {}) };
+      console.error(`  ${`${l.name} in turns`.padEnd(24)} ${rounds.map((r) => (r.larger_p50 / r.smaller_p50).toFixed(2)).join(', ')}` +
+        ` -> ${ratio.toFixed(2)}x${bad ? `  FAILED: ${bad} failed responses` : ''}`);
+    }
+    return compared;
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
