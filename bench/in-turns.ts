@@ -34,8 +34,10 @@ export async function inTurns(a: Side, b: Side, settings: TurnSettings, seconds:
   return rounds;
 }
 
+/** The median of the finite values (NaN when there are none). */
 export const median = (values: number[]) => {
-  const sorted = [...values].sort((x, y) => x - y);
+  const sorted = values.filter(Number.isFinite).sort((x, y) => x - y);
+  if (sorted.length === 0) return NaN;
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
@@ -45,8 +47,9 @@ export interface FlatRound { smaller_p50: number; larger_p50: number }
 
 export interface FlatInTurns {
   rounds: FlatRound[];
-  /** The median of the rounds' larger / smaller p50. */
-  ratio: number;
+  /** The median of the rounds' larger / smaller p50; null when no round had responses on both sides. */
+  ratio: number | null;
+  /** False when a turn had a failed response or none at all. */
   ok: boolean;
   failure?: string;
 }
@@ -61,6 +64,21 @@ export function flatTurnSeconds({ duration, rounds, tool }: { duration: number; 
 }
 
 const failures = (r: LoadResult) => r.non_2xx + r.errors + r.timeouts;
+
+/** A scenario's rounds as stored: p50s, their median quotient, and what failed. */
+export function flatRounds(turns: [LoadResult, LoadResult][]): FlatInTurns {
+  const rounds = turns.map(([a, b]) => ({ smaller_p50: a.latency_ms.p50, larger_p50: b.latency_ms.p50 }));
+  const ratio = median(rounds.map((r) => r.larger_p50 / r.smaller_p50));
+  const failed = turns.flat().reduce((n, r) => n + failures(r), 0);
+  const problems = [
+    failed > 0 && `${failed} failed responses`,
+    turns.flat().some((r) => r.requests === 0) && 'a turn without a response',
+  ].filter((p): p is string => typeof p === 'string');
+  return {
+    rounds, ratio: Number.isFinite(ratio) ? Number(ratio.toFixed(3)) : null, ok: problems.length === 0 && Number.isFinite(ratio),
+    ...(problems.length ? { failure: problems.join('; ') } : {}),
+  };
+}
 
 /**
  * Every scenario both corpora have, on two fresh servers, each warmed up for the scenario and then
@@ -87,12 +105,9 @@ export async function flatInTurns(
         await settle(server.url, SETTLE_MAX_MS);
       }
       const turns = await inTurns({ server: small, paths: s.paths }, { server: large, paths: l.paths }, settings, flatTurnSeconds(settings));
-      const bad = turns.flat().reduce((n, r) => n + failures(r), 0);
-      const rounds = turns.map(([a, b]) => ({ smaller_p50: a.latency_ms.p50, larger_p50: b.latency_ms.p50 }));
-      const ratio = Number(median(rounds.map((r) => r.larger_p50 / r.smaller_p50)).toFixed(3));
-      compared[l.name] = { rounds, ratio, ok: bad === 0 && Number.isFinite(ratio), ...(bad ? { failure: `${bad} failed responses` } : {}) };
-      console.error(`  ${`${l.name} in turns`.padEnd(24)} ${rounds.map((r) => (r.larger_p50 / r.smaller_p50).toFixed(2)).join(', ')}` +
-        ` -> ${ratio.toFixed(2)}x${bad ? `  FAILED: ${bad} failed responses` : ''}`);
+      const flat = compared[l.name] = flatRounds(turns);
+      console.error(`  ${`${l.name} in turns`.padEnd(24)} ${flat.rounds.map((r) => (r.larger_p50 / r.smaller_p50).toFixed(2)).join(', ')}` +
+        ` -> ${flat.ratio?.toFixed(2) ?? 'n/a'}x${flat.failure ? `  FAILED: ${flat.failure}` : ''}`);
     }
     return compared;
   } finally {

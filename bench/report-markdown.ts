@@ -7,6 +7,8 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
 const kb = (n: number) => (n >= 2 ** 20 ? `${(n / 2 ** 20).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`);
 const code = (text: string) => `\`${text.replaceAll('|', '\\|')}\``;
+/** A ratio as shown; a ratio without responses is stored as null (JSON has no NaN). */
+export const times = (n: number | null) => (n !== null && Number.isFinite(n) ? `${n.toFixed(2)}x` : 'n/a');
 const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? '**pass**' : '**FAIL**');
 
 function header(r: BenchResult): string {
@@ -40,7 +42,8 @@ function scenarioTable(r: BenchResult): string {
     const request = s.paths > 1 ? `${s.request} (${s.paths} in turn)` : s.request;
     const failed = s.non_2xx + s.errors + s.timeouts;
     const ratio = compare?.p50[s.name] ? `${(s.latency_ms.p50 / compare.p50[s.name]).toFixed(2)}x` : 'n/a';
-    const inTurns = turns?.[s.name] ? `${turns[s.name].ratio.toFixed(2)}x${turns[s.name].ok ? '' : ' **FAILED**'}` : 'n/a';
+    const turn = turns?.[s.name];
+    const inTurns = turn ? `${times(turn.ratio)}${turn.ok ? '' : ' **FAILED**'}` : 'n/a';
     const l = s.latency_ms;
     return `| ${s.name}${s.ok ? '' : ' **FAILED**'} | ${code(request)} | ${ms(s.first_response.ms)} | ${ms(l.p50)} | ${ms(l.p90)} |` +
       ` ${ms(l.p99)} | ${ms(l.mean)} | ${int(s.req_per_s)} | ${kb(s.bytes_per_response)} | ${failed ? `**${s.non_2xx} / ${s.errors + s.timeouts}**` : '0 / 0'} |` +
@@ -64,7 +67,7 @@ function baselineTable(r: BenchResult): string {
   if (r.baseline.length === 0) return '';
   const turns = (b: BaselineResult) => b.rounds.map((t) => `${int(t.claimtrail_req_per_s)} / ${int(t.baseline_req_per_s)}`).join(', ');
   const rows = r.baseline.map((b) => `| ${b.scenario} | ${int(b.claimtrail_req_per_s)} | ${int(b.baseline.req_per_s)} |` +
-    ` ${turns(b)} | ${b.ratio.toFixed(2)}x | ${ms(b.baseline.latency_ms.p50)} | ${ms(b.baseline.latency_ms.p99)} | ${b.same_answer ? 'yes' : '**no**'} |`);
+    ` ${turns(b)} | ${times(b.ratio)} | ${ms(b.baseline.latency_ms.p50)} | ${ms(b.baseline.latency_ms.p99)} | ${b.same_answer ? 'yes' : '**no**'} |`);
   return ['Bare baseline (bench/baseline.ts: Fastify + better-sqlite3, the same SQL and JSON, no zod, no plugins). ' +
     `The ratio is the median over ${r.baseline[0].rounds.length} rounds in which the two servers were loaded in turn (ABBA...` +
     `${r.settings.turn_s ? `, ${r.settings.turn_s} s each` : ''}), ` +

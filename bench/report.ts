@@ -8,7 +8,7 @@ import type { RunConditions } from './machine.js';
 import type { ExportResult, LoadResult, LoadTool, Pause } from './measure.js';
 import type { FlatInTurns } from './in-turns.js';
 import type { Choices, ScenarioKind } from './scenarios.js';
-import { renderSection } from './report-markdown.js';
+import { renderSection, times } from './report-markdown.js';
 
 export interface ScenarioResult extends LoadResult {
   name: string;
@@ -69,7 +69,11 @@ export interface BenchResult {
    * p50 per scenario of a run on a smaller corpus, for the "cost flat as the corpus grows" target, and,
    * when that corpus was measured by the same command, each scenario on the two loaded in turn (judged).
    */
-  compare?: { name: string; claims: number; p50: Record<string, number>; in_turns?: Record<string, FlatInTurns> };
+  compare?: {
+    name: string; claims: number; p50: Record<string, number>; in_turns?: Record<string, FlatInTurns>;
+    /** Why the pass loading the two in turn stopped (a server that would not start, ...): the runs apart are judged. */
+    in_turns_failure?: string;
+  };
   targets: TargetCheck[];
 }
 
@@ -113,7 +117,7 @@ function hotColdTarget(r: BenchResult): TargetCheck {
 function baselineTarget(r: BenchResult): TargetCheck {
   const target = `entity list >= ${LIMITS.baselineRatio}x the bare baseline's req/s (same SQL, same answer)`;
   if (r.baseline.length === 0) return { id: 'baseline', target, measured: 'not run', pass: null };
-  const measured = r.baseline.map((b) => `${b.scenario.replace('claims-by-entity-', '')} ${b.ratio.toFixed(2)}x` +
+  const measured = r.baseline.map((b) => `${b.scenario.replace('claims-by-entity-', '')} ${times(b.ratio)}` +
     `${b.same_answer ? '' : ' (answers differ)'}${b.baseline.ok ? '' : ' (baseline failed)'}`).join(', ');
   const pass = r.baseline.every((b) => b.same_answer && b.baseline.ok && b.ratio >= LIMITS.baselineRatio &&
     r.scenarios.find((s) => s.name === b.scenario)?.ok === true);
@@ -130,7 +134,7 @@ export function flatRatios(r: BenchResult): { name: string; ratio: number; ok: b
   return r.scenarios.filter((s) => compare.p50[s.name] !== undefined).map((s) => {
     const turns = compare.in_turns?.[s.name];
     return turns
-      ? { name: s.name, ratio: turns.ratio, ok: s.ok && turns.ok, inTurns: true }
+      ? { name: s.name, ratio: turns.ratio ?? NaN, ok: s.ok && turns.ok, inTurns: true }
       : { name: s.name, ratio: s.latency_ms.p50 / compare.p50[s.name], ok: s.ok, inTurns: false };
   });
 }
@@ -147,7 +151,8 @@ function flatTarget(r: BenchResult): TargetCheck {
   return {
     id: 'flat', target: `${target} (${r.compare.claims.toLocaleString('en-US')} claims${how})`,
     measured: `worst ${top.ratio.toFixed(2)}x (${top.name})${over.length ? `; over: ${over.map((p) => p.name).join(', ')}` : ''}` +
-      `${bad.length ? `; failed: ${bad.map((p) => p.name).join(', ')}` : ''}`,
+      `${bad.length ? `; failed: ${bad.map((p) => p.name).join(', ')}` : ''}` +
+      `${r.compare.in_turns_failure ? `; loading in turn failed (${r.compare.in_turns_failure}), so the runs apart are judged` : ''}`,
     pass: over.length === 0 && bad.length === 0,
   };
 }

@@ -89,11 +89,17 @@ async function main(argv: string[]): Promise<void> {
     if (smaller && smaller.corpus.claims < result.corpus.claims) {
       result.compare = { name: smaller.name, claims: smaller.corpus.claims, p50: p50s(smaller) };
       // A smaller corpus of this command is still there to serve: the two are compared again loaded in turn.
+      // If that fails, the run's own figures are kept and the runs apart judged.
       if (results[0]) {
         console.error(`\n${run.file} against ${runs[0].file}, in turns`);
-        result.compare.in_turns = await flatInTurns(
-          { file: runs[0].file, scenarios: chosenScenarios(runs[0].choices, settings.only) },
-          { file: run.file, scenarios: chosenScenarios(run.choices, settings.only) }, settings);
+        try {
+          result.compare.in_turns = await flatInTurns(
+            { file: runs[0].file, scenarios: chosenScenarios(runs[0].choices, settings.only) },
+            { file: run.file, scenarios: chosenScenarios(run.choices, settings.only) }, settings);
+        } catch (error) {
+          result.compare.in_turns_failure = (error as Error).message;
+          console.error(`  loading in turn FAILED: ${result.compare.in_turns_failure}`);
+        }
       }
     }
     result.targets = evaluate(result);

@@ -115,10 +115,17 @@ describe('targets judged from the numbers', () => {
     expect(flat()).toMatchObject({ pass: false, measured: expect.stringContaining('over: claims-unfiltered') });
     r.compare!.in_turns['claims-unfiltered'] = { rounds: [turn(4, 4)], ratio: 1, ok: false, failure: '2 failed responses' };
     expect(flat()).toMatchObject({ pass: false, measured: expect.stringContaining('failed: claims-unfiltered') });
+    // No round with responses on both sides: no ratio, shown as n/a, and failed.
+    r.compare!.in_turns['claims-unfiltered'] = { rounds: [turn(4, NaN)], ratio: null, ok: false, failure: 'a turn without a response' };
+    expect(flat()).toMatchObject({ pass: false, measured: expect.stringContaining('failed: claims-unfiltered') });
+    expect(renderSection(JSON.parse(JSON.stringify({ ...r, targets: evaluate(r) })))).toContain('| 2.00x | n/a **FAILED** |');
     // A scenario not loaded in turn keeps the ratio of the two runs.
     delete r.compare!.in_turns['claims-unfiltered'];
     expect(flat()).toMatchObject({ pass: false, measured: 'worst 2.00x (claims-unfiltered); over: claims-unfiltered' });
     expect(flat().target).toContain('(10,000 claims, some loaded in turn)');
+    // When loading in turn failed altogether, the runs apart are judged, and the reason is given.
+    r.compare = { ...r.compare!, in_turns: undefined, in_turns_failure: 'src/server.ts did not start' };
+    expect(flat()).toMatchObject({ pass: false, measured: expect.stringContaining('loading in turn failed (src/server.ts did not start)') });
   });
 
   it('says n/a, not pass, for what was not measured', () => {
@@ -269,8 +276,8 @@ describe('npm run bench on the seed corpus', () => {
     expect(larger.compare!.p50).toEqual(Object.fromEntries(smaller.scenarios.map((s) => [s.name, s.latency_ms.p50])));
     const flat = larger.targets.find((t) => t.id === 'flat')!;
     expect(flat.target).toContain('(189 claims, loaded in turn)');
-    const worst = Object.entries(turns).reduce((a, b) => (b[1].ratio > a[1].ratio ? b : a));
-    expect(flat.measured).toContain(`worst ${worst[1].ratio.toFixed(2)}x (${worst[0]})`);
-    expect(readFileSync(join(dir, 'TWO.md'), 'utf8')).toContain(`| ${turns['claims-unfiltered'].ratio.toFixed(2)}x |`);
+    const worst = Object.entries(turns).reduce((a, b) => (b[1].ratio! > a[1].ratio! ? b : a));
+    expect(flat.measured).toContain(`worst ${worst[1].ratio!.toFixed(2)}x (${worst[0]})`);
+    expect(readFileSync(join(dir, 'TWO.md'), 'utf8')).toContain(`| ${turns['claims-unfiltered'].ratio!.toFixed(2)}x |`);
   }, 120_000);
 });
