@@ -3,7 +3,7 @@
 // target). A shared VM's speed drifts by more than the margins being judged over the minutes between
 // two scenario runs, even within a minute; loading the two in alternation, the first one first and then
 // second (ABBA...), makes a drift slow both alike, and the median of the rounds' quotients is the figure.
-import { load, settle, type LoadResult, type LoadSettings } from './measure.js';
+import { load, settle, turnSeconds, type LoadResult, type LoadSettings } from './measure.js';
 import type { Scenario } from './scenarios.js';
 import { serverEnv, startServer, type Server } from './servers.js';
 
@@ -54,14 +54,8 @@ export interface FlatInTurns {
   failure?: string;
 }
 
-/**
- * Each server's turn when comparing corpus sizes: half the baseline's turn (a scenario's duration over
- * the rounds, never under 1 s, whole seconds for wrk), since every scenario is compared, not two.
- */
-export function flatTurnSeconds({ duration, rounds, tool }: { duration: number; rounds: number; tool?: LoadSettings['tool'] }): number {
-  const seconds = Math.max(1, duration / rounds);
-  return tool === 'wrk' ? Math.round(seconds) : Number(seconds.toFixed(3));
-}
+/** Each server's turn when comparing corpus sizes: half the baseline's, since every scenario is compared, not two. */
+export const flatTurnSeconds = (settings: Parameters<typeof turnSeconds>[0]) => turnSeconds(settings, 1);
 
 const failures = (r: LoadResult) => r.non_2xx + r.errors + r.timeouts;
 
@@ -69,10 +63,11 @@ const failures = (r: LoadResult) => r.non_2xx + r.errors + r.timeouts;
 export function flatRounds(turns: [LoadResult, LoadResult][]): FlatInTurns {
   const rounds = turns.map(([a, b]) => ({ smaller_p50: a.latency_ms.p50, larger_p50: b.latency_ms.p50 }));
   const ratio = median(rounds.map((r) => r.larger_p50 / r.smaller_p50));
-  const failed = turns.flat().reduce((n, r) => n + failures(r), 0);
+  const loads = turns.flat();
+  const failed = loads.reduce((n, r) => n + failures(r), 0);
   const problems = [
     failed > 0 && `${failed} failed responses`,
-    turns.flat().some((r) => r.requests === 0) && 'a turn without a response',
+    loads.some((r) => r.requests === 0) && 'a turn without a response',
   ].filter((p): p is string => typeof p === 'string');
   return {
     rounds, ratio: Number.isFinite(ratio) ? Number(ratio.toFixed(3)) : null, ok: problems.length === 0 && Number.isFinite(ratio),

@@ -24,12 +24,12 @@ export type LoadTool = 'autocannon' | 'wrk';
 export interface LoadSettings { connections: number; duration: number; tool?: LoadTool }
 
 /**
- * Each server's turn in a round of the baseline ratio: the rounds together load each server for about twice a
- * scenario's duration, a turn never under 1 s. wrk takes whole seconds only (`-d2.5s` is refused), so its
- * turns are rounded.
+ * Each server's turn in a round of loading two in turn: the rounds together load each server for `scenarios`
+ * times a scenario's duration (twice for the baseline ratio), a turn never under 1 s. wrk takes whole seconds
+ * only (`-d2.5s` is refused), so its turns are rounded.
  */
-export function turnSeconds({ duration, rounds, tool }: { duration: number; rounds: number; tool?: LoadTool }): number {
-  const seconds = Math.max(1, (2 * duration) / rounds);
+export function turnSeconds({ duration, rounds, tool }: { duration: number; rounds: number; tool?: LoadTool }, scenarios = 2): number {
+  const seconds = Math.max(1, (scenarios * duration) / rounds);
   return tool === 'wrk' ? Math.round(seconds) : Number(seconds.toFixed(3));
 }
 

@@ -128,9 +128,7 @@ function baselineTarget(r: BenchResult): TargetCheck {
  * Per scenario, its p50 ratio: loaded in turn with the smaller corpus when it was (the median of the
  * rounds), else from the two runs minutes apart.
  */
-export function flatRatios(r: BenchResult): { name: string; ratio: number; ok: boolean; inTurns: boolean }[] {
-  const compare = r.compare;
-  if (!compare || compare.claims >= r.corpus.claims) return [];
+function flatRatios(r: BenchResult, compare: NonNullable<BenchResult['compare']>) {
   return r.scenarios.filter((s) => compare.p50[s.name] !== undefined).map((s) => {
     const turns = compare.in_turns?.[s.name];
     return turns
@@ -142,7 +140,7 @@ export function flatRatios(r: BenchResult): { name: string; ratio: number; ok: b
 function flatTarget(r: BenchResult): TargetCheck {
   const target = `each operation's p50 within ${LIMITS.p50Growth}x of its p50 on the smaller corpus`;
   if (!r.compare || r.compare.claims >= r.corpus.claims) return { id: 'flat', target, measured: 'no smaller corpus to compare', pass: null };
-  const pairs = flatRatios(r);
+  const pairs = flatRatios(r, r.compare);
   if (pairs.length === 0) return { id: 'flat', target, measured: 'no scenario in common', pass: null };
   const over = pairs.filter((p) => !(p.ratio <= LIMITS.p50Growth));
   const top = pairs.reduce((a, b) => (b.ratio > a.ratio ? b : a));
