@@ -5,6 +5,7 @@
 // The connection is opened as claimtrail opens it, so pragmas are not part of the difference.
 // test/bench.test.ts checks that these statements are the ones claimtrail runs, and the answers equal.
 import Fastify, { type FastifyInstance } from 'fastify';
+import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../src/db/client.js';
 
@@ -76,7 +77,38 @@ export function buildBaseline(db: Db): FastifyInstance {
   return app;
 }
 
+/**
+ * BASELINE_WORKERS=<n> (default 1) serves from n processes sharing the port (node:cluster), each with its
+ * own connection: what the bare handler reaches with every core, for judging whether a latency target is
+ * within reach of any single-process server at all (README: "Benchmarks and performance").
+ */
+function workerCount(): number {
+  const text = process.env.BASELINE_WORKERS ?? '1';
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`BASELINE_WORKERS must be a whole number from 1 to 64, got ${text}`);
+  return count;
+}
+
+/** Forks the workers and stops them all on SIGTERM or SIGINT; if one dies, the rest are stopped and this fails. */
+function superviseWorkers(count: number): void {
+  const workers = Array.from({ length: count }, () => cluster.fork());
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    stopping = true;
+    const running = workers.filter((worker) => !worker.isDead());
+    const gone = running.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
+    for (const worker of running) worker.process.kill('SIGTERM');
+    await Promise.all(gone);
+    process.exit(code);
+  };
+  for (const worker of workers) worker.once('exit', () => { if (!stopping) void stopAll(1); });
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+}
+
 async function main(): Promise<void> {
+  const workers = workerCount();
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
   const db = openDatabase(process.env.DATABASE_URL ?? 'data/claimtrail.db');
   const app = buildBaseline(db);
   const close = async () => {
