@@ -79,13 +79,13 @@ export function buildBaseline(db: Db): FastifyInstance {
 
 /**
  * BASELINE_WORKERS=<n> (default 1) serves from n processes sharing the port (node:cluster), each with its
- * own connection: what the bare handler reaches with every core, for judging whether a latency target is
- * within reach of any single-process server at all (README: "Benchmarks and performance").
+ * own connection: if even n processes of the bare handler miss a latency target, one process of anything
+ * heavier cannot meet it (README: "Benchmarks and performance", "The floor").
  */
 function workerCount(): number {
   const text = process.env.BASELINE_WORKERS ?? '1';
-  const count = Number(text);
-  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`BASELINE_WORKERS must be a whole number from 1 to 64, got ${text}`);
+  const count = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(count >= 1 && count <= 64)) throw new Error(`BASELINE_WORKERS must be a whole number from 1 to 64, got ${text}`);
   return count;
 }
 
@@ -94,6 +94,7 @@ function superviseWorkers(count: number): void {
   const workers = Array.from({ length: count }, () => cluster.fork());
   let stopping = false;
   const stopAll = async (code: number) => {
+    if (stopping) return;
     stopping = true;
     const running = workers.filter((worker) => !worker.isDead());
     const gone = running.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
@@ -101,7 +102,13 @@ function superviseWorkers(count: number): void {
     await Promise.all(gone);
     process.exit(code);
   };
-  for (const worker of workers) worker.once('exit', () => { if (!stopping) void stopAll(1); });
+  for (const worker of workers) {
+    worker.once('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`baseline worker ${worker.process.pid} exited (${signal ?? `code ${code}`}): stopping the others`);
+      void stopAll(1);
+    });
+  }
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 }
