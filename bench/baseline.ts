@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from '../src/db/client.js';
+import { listenUntilStopped } from './servers.js';
 
 const LIMIT = 50;
 
@@ -117,15 +118,7 @@ async function main(): Promise<void> {
   const workers = workerCount();
   if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
   const db = openDatabase(process.env.DATABASE_URL ?? 'data/claimtrail.db');
-  const app = buildBaseline(db);
-  const close = async () => {
-    await app.close();
-    db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', close);
-  process.once('SIGTERM', close);
-  await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 3001) });
+  await listenUntilStopped(buildBaseline(db), 3001, () => db.close());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,7 @@
 // The servers under test, each a child process started as `npm start` starts claimtrail (node --import tsx),
-// on 127.0.0.1 and a free port; and a sampler of a process's resident memory from /proc.
+// on 127.0.0.1 and a free port; how the bench's own servers listen; and a sampler of a process's resident
+// memory from /proc.
+import type { FastifyInstance } from 'fastify';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,13 +24,24 @@ export function killAll(): void {
   running.clear();
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A bench server script's last step: serves `app` on HOST (127.0.0.1 by default) and PORT, and on SIGINT or
+ * SIGTERM closes it, runs `after` (closing a database, say) and exits.
+ */
+export async function listenUntilStopped(app: FastifyInstance, defaultPort: number, after: () => void = () => {}): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void app.close().then(after).then(() => process.exit(0)));
+  }
+  await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? defaultPort) });
 }
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;

@@ -3,6 +3,7 @@
 // the machine; the difference from a real server is the per-request work (README: "Benchmarks and
 // performance", "The floor"). `PAGE_URL=http://127.0.0.1:3001/v1/claims?entity=<id> PORT=3002 node --import tsx bench/static-page.ts`
 import Fastify from 'fastify';
+import { listenUntilStopped } from './servers.js';
 
 const source = process.env.PAGE_URL;
 if (!source) {
@@ -22,5 +23,4 @@ const type = response.headers.get('content-type') ?? 'application/octet-stream';
 
 const app = Fastify({ logger: false });
 app.get('/*', (_request, reply) => reply.type(type).send(body));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
-await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 3002) });
+await listenUntilStopped(app, 3002);

@@ -9,8 +9,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClaimRepository } from '../src/claims/repository.js';
 import { openDatabase, type Db } from '../src/db/client.js';
+import { DEFAULT_LIMIT as LIMIT, encodeCursor } from '../src/http/common.js';
+import { listenUntilStopped } from './servers.js';
 
-const LIMIT = 50;
 const BATCH = 500;
 
 /** Renders every claim, as the claims list shows it, into `stored.claim_json` (an attached database); returns how many. */
@@ -43,7 +44,7 @@ export function buildStoredJson(db: Db): FastifyInstance {
     const served = rows.slice(0, LIMIT);
     // The next page starts after the last row served, keyed as the baseline's cursor is.
     const last = rows.length > LIMIT ? served[LIMIT - 1] : undefined;
-    const cursor = last ? Buffer.from(JSON.stringify(['claimed_on', last[1], last[2]])).toString('base64url') : null;
+    const cursor = last ? encodeCursor('claimed_on', [last[1], last[2]]) : null;
     return reply.type('application/json; charset=utf-8')
       .send(`{"data":[${served.map(([json]) => json).join(',')}],"next_cursor":${JSON.stringify(cursor)}}`);
   });
@@ -67,9 +68,7 @@ async function main(): Promise<void> {
     db.close();
     return;
   }
-  const app = buildStoredJson(db);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void app.close().then(() => process.exit(0)));
-  await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 3003) });
+  await listenUntilStopped(buildStoredJson(db), 3003, () => db.close());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,11 +4,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline } from '../bench/baseline.js';
-import { killAll, startServer } from '../bench/servers.js';
+import { freePort, killAll, startServer } from '../bench/servers.js';
 import { buildStoredJson, renderClaimJson } from '../bench/stored-json.js';
 import { seededDb } from './helpers.js';
 import { ROOT, useProcesses } from './processes.js';
@@ -47,15 +46,6 @@ const getAlone = (url: string) => new Promise<string>((resolve, reject) => {
     response.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; }).on('end', () => resolve(body));
   }).on('error', reject);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs a bench script with arguments, as a process of its own, with its exit (code, stderr) to await. */
 function spawnScript(script: string, args: string[], env: Record<string, string>) {

@@ -14,7 +14,6 @@ import { ACROSS_MONTHS, FACET_KEYS } from './facet-totals.js';
 import { facetLabel } from './filters.js';
 import type { ClaimFacet } from './schema.js';
 
-
 /** `month` ("YYYY-MM") moved by `by` months; undefined outside years 0000-9999, where text order breaks. */
 function shiftMonth(month: string, by: number): string | undefined {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
