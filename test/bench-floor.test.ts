@@ -92,8 +92,13 @@ describe('the bare baseline on several processes, and a page from memory', () =>
     ['a worker dies', 'worker', 1],
     ['SIGINT reaches the first process', 'SIGINT', 0],
   ] as const)('stops every worker when %s', async (_, how, code) => {
-    const { child, exit } = spawnScript('bench/baseline.ts', [], { DATABASE_URL: db, BASELINE_WORKERS: '2', PORT: String(await freePort()) });
-    const workers = await until(() => { const w = childrenOf(child.pid!, 'bench/baseline.ts'); return w.length === 2 && w; }, 'two workers');
+    const port = await freePort();
+    const { child, exit } = spawnScript('bench/baseline.ts', [], { DATABASE_URL: db, BASELINE_WORKERS: '2', PORT: String(port) });
+    // Not before a worker answers: only then has the first process forked both and set its signal handlers
+    // (earlier, a child tsx forks while loading still shows the first process's command line until it execs).
+    await until(() => getAlone(`http://127.0.0.1:${port}/health`).catch(() => undefined), 'a worker');
+    const workers = childrenOf(child.pid!, 'bench/baseline.ts');
+    expect(workers).toHaveLength(2);
     if (how === 'worker') process.kill(workers[0], 'SIGKILL');
     else child.kill('SIGINT');
     const exited = await exit;
